@@ -1,0 +1,50 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/**
+ * Turns exceptions into one line on stderr and an exit code: never a stack trace unless {@code --debug}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        boolean debug = parsed.hasMatchedOption("--debug");
+        int code;
+        if (e instanceof ValidationException v) {
+            v.problems().forEach(p -> err.println("error: " + p.line()));
+            code = ExitCodes.INVALID;
+        } else if (e instanceof GitopsGitException || e instanceof IOException || e instanceof UncheckedIOException) {
+            err.println("error: " + oneLine(e.getMessage()));
+            code = ExitCodes.GIT_OR_IO;
+        } else {
+            err.println("error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+                    + " (run with --debug for details)");
+            code = ExitCodes.GIT_OR_IO;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("error: " + oneLine(e.getMessage()));
+        err.println("usage: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}

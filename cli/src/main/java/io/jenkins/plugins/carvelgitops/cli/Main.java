@@ -1,0 +1,27 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code carvel-gitops}: deliver Carvel Packages through a GitOps repository and Flux CD. */
+@Command(name = "carvel-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Deliver Carvel Packages to Kubernetes run clusters through a GitOps repository and Flux CD.",
+        subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (0 done, 1 invalid input, 2 usage, 3 Git or I/O). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+}

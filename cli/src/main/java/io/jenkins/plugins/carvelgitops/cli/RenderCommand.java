@@ -1,0 +1,95 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepositories;
+import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
+import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
+import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
+import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render the GitOps layout for a Package, validate it, and commit it.")
+final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--package", paramLabel = "FILE",
+            description = "The Package CR (default: packageFile from the config).")
+    Path packageFile;
+
+    @Option(names = "--stage", paramLabel = "NAME", description = "A stage to render (repeatable; default: the first).")
+    List<String> stages = new ArrayList<>();
+
+    @Option(names = "--message", paramLabel = "TEXT", description = "Commit message subject.")
+    String message;
+
+    @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message, dryRun);
+        Path base = job.configFile().toAbsolutePath().getParent();
+        RenderOutcome outcome = new RenderService(config -> GitopsRepositories.open(config, base, progress), progress)
+                .run(job);
+        if (common.output == CommonOptions.Output.json) {
+            out.println(Json.write(document(outcome)));
+        } else {
+            printText(out, outcome);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printText(PrintWriter out, RenderOutcome outcome) {
+        DeliveryPlan plan = outcome.plan();
+        CommitResult commit = outcome.commit();
+        if (outcome.dryRun()) {
+            out.print(commit.diff());
+            out.println("dry run: " + commit.changes().size() + " of " + plan.files().size() + " files would change for "
+                    + plan.summary() + "; nothing written");
+            return;
+        }
+        String result = commit.changed() ? "committed " + commit.shortSha()
+                : "no change" + (commit.sha() == null ? "" : " (head " + commit.shortSha() + ")");
+        out.println("rendered " + plan.files().size() + " files for " + plan.summary() + "; " + result);
+    }
+
+    static Map<String, Object> document(RenderOutcome outcome) {
+        DeliveryPlan plan = outcome.plan();
+        CommitResult commit = outcome.commit();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("package", plan.packageName());
+        doc.put("version", plan.version().text());
+        doc.put("stages", plan.stages());
+        doc.put("dryRun", outcome.dryRun());
+        doc.put("commit", commit.sha());
+        doc.put("changed", commit.changed());
+        doc.put("files", plan.files().stream().map(f -> f.path()).toList());
+        doc.put("changedFiles", commit.changes().stream().map(FileChange::path).toList());
+        doc.put("notes", plan.notes());
+        if (outcome.dryRun()) {
+            doc.put("diff", commit.diff());
+        }
+        return doc;
+    }
+}

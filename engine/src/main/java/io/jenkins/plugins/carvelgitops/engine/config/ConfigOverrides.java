@@ -1,0 +1,119 @@
+package io.jenkins.plugins.carvelgitops.engine.config;
+
+import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Config keys set from outside the file: {@code repository.url=/tmp/gitops}, {@code flux.apiVersion=v1},
+ * {@code stages.prod.values.replicas=3}. A stage is addressed by its name. Values are read as YAML
+ * scalars, so {@code true} and {@code 3} keep their types.
+ */
+public final class ConfigOverrides {
+
+    public static final ConfigOverrides NONE = new ConfigOverrides(Map.of());
+
+    private final Map<String, String> values;
+
+    public ConfigOverrides(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** Parses {@code key=value} pairs as given on a command line. */
+    public static ConfigOverrides parse(List<String> pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw ValidationException.of("--set", pair, "is not KEY=VALUE", "write it like repository.branch=main");
+            }
+            map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+        }
+        return new ConfigOverrides(map);
+    }
+
+    public ConfigOverrides with(String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(key, value);
+        return new ConfigOverrides(copy);
+    }
+
+    public Map<String, String> values() {
+        return values;
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    Object applyTo(Object tree, String label) {
+        if (values.isEmpty() || !(tree instanceof Map)) {
+            return tree;
+        }
+        Map<String, Object> root = deepCopy((Map<String, Object>) tree);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String[] path = e.getKey().split("\\.");
+            Object value = e.getValue().isEmpty() ? "" : SafeYaml.parseAll(e.getValue(), "--set " + e.getKey())
+                    .stream().findFirst().orElse(null);
+            set(root, path, 0, value, e.getKey());
+        }
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void set(Map<String, Object> node, String[] path, int i, Object value, String key) {
+        String part = path[i];
+        if (i == path.length - 1) {
+            node.put(part, value);
+            return;
+        }
+        if (part.equals("stages") && node.get("stages") instanceof List<?> stages) {
+            String name = path[i + 1];
+            for (Object stage : stages) {
+                if (stage instanceof Map<?, ?> m && name.equals(m.get("name"))) {
+                    if (i + 2 >= path.length) {
+                        throw ValidationException.of("--set", key, "names a whole stage", "set one of its keys");
+                    }
+                    set((Map<String, Object>) m, path, i + 2, value, key);
+                    return;
+                }
+            }
+            throw ValidationException.of("--set", key, "there is no stage '" + name + "'", "use a stage of the config");
+        }
+        Object child = node.get(part);
+        if (!(child instanceof Map)) {
+            child = new LinkedHashMap<String, Object>();
+            node.put(part, child);
+        }
+        set((Map<String, Object>) child, path, i + 1, value, key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            copy.put(e.getKey(), deepCopyValue(e.getValue()));
+        }
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object deepCopyValue(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return deepCopy((Map<String, Object>) m);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>();
+            for (Object o : l) {
+                copy.add(deepCopyValue(o));
+            }
+            return copy;
+        }
+        return v;
+    }
+}

@@ -1,0 +1,150 @@
+package io.jenkins.plugins.carvelgitops.engine.git;
+
+import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.CommitCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * The embedded default: a GitOps repository in a local folder, created when absent, committed into
+ * directly. No remote, no server. Only the paths of the change are staged and committed, so other
+ * work in the folder is left alone.
+ */
+public final class LocalGitopsRepository implements GitopsRepository {
+
+    private final Path folder;
+    private final String branch;
+    private final CommitSpec identity;
+    private final ProgressListener listener;
+
+    public LocalGitopsRepository(Path folder, String branch, CommitSpec identity, ProgressListener listener) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.branch = branch;
+        this.identity = identity;
+        this.listener = listener;
+    }
+
+    /** What the change would do, without touching anything (the folder need not exist). */
+    @Override
+    public CommitResult dryRun(Change change) {
+        WorkTree tree = new WorkTree(folder);
+        List<FileChange> changes = Files.isDirectory(folder) ? tree.changes(change.files(), change.removals())
+                : new WorkTree(folder.resolve(".carvel-gitops-absent")).changes(change.files(), List.of());
+        return new CommitResult(currentHead(), false, changes, WorkTree.unifiedDiff(changes));
+    }
+
+    /** Applies and commits the change; with nothing to change, makes no commit and returns the head. */
+    @Override
+    public CommitResult publish(Change change) {
+        try (Git git = openOrCreate()) {
+            WorkTree tree = new WorkTree(folder);
+            List<FileChange> changes = tree.changes(change.files(), change.removals());
+            ObjectId head = resolveHead(git.getRepository());
+            if (changes.isEmpty()) {
+                listener.success("nothing to change: " + branch + " already holds this content");
+                return new CommitResult(head == null ? null : head.name(), false, changes, "");
+            }
+            tree.apply(changes);
+            try {
+                RevCommit commit = commit(git, changes, change.message(), head != null);
+                return new CommitResult(commit.name(), true, changes, WorkTree.unifiedDiff(changes));
+            } catch (GitAPIException | RuntimeException e) {
+                restore(tree, changes, e);
+                throw new GitopsGitException("commit failed in " + folder + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void restore(WorkTree tree, List<FileChange> changes, Exception cause) {
+        try {
+            tree.apply(changes.stream().map(c -> new FileChange(c.path(), c.kind(), c.after(), c.before())).toList());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private RevCommit commit(Git git, List<FileChange> changes, String message, boolean hasHead)
+            throws GitAPIException {
+        for (FileChange change : changes) {
+            if (change.kind() == FileChange.Kind.REMOVED) {
+                git.rm().addFilepattern(change.path()).call();
+            } else {
+                git.add().addFilepattern(change.path()).call();
+            }
+        }
+        PersonIdent who = CommitIdentity.resolve(identity, git.getRepository().getConfig());
+        CommitCommand commit = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false);
+        if (hasHead) {
+            changes.forEach(c -> commit.setOnly(c.path()));
+        }
+        return commit.call();
+    }
+
+    private ObjectId resolveHead(Repository repo) {
+        try {
+            return repo.resolve(Constants.HEAD);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot read HEAD in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String currentHead() {
+        if (!Files.isDirectory(folder.resolve(".git"))) {
+            return null;
+        }
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(folder.resolve(".git").toFile()).build()) {
+            ObjectId head = repo.resolve(Constants.HEAD);
+            return head == null ? null : head.name();
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot read the repository in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Git openOrCreate() {
+        try {
+            if (Files.isDirectory(folder.resolve(".git"))) {
+                Git git = Git.open(folder.toFile());
+                checkBranch(git);
+                return git;
+            }
+            if (Files.exists(folder) && !isEmptyDir(folder)) {
+                throw new GitopsGitException(folder + " exists and is not a Git repository; point repository.url at "
+                        + "an empty or absent folder, or at a Git working copy");
+            }
+            listener.action("creating a Git repository in " + folder + " (branch " + branch + ")");
+            Files.createDirectories(folder);
+            return Git.init().setDirectory(folder.toFile()).setInitialBranch(branch).call();
+        } catch (IOException | GitAPIException e) {
+            throw new GitopsGitException("cannot open or create the repository in " + folder + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void checkBranch(Git git) throws IOException {
+        String current = git.getRepository().getBranch();
+        if (!branch.equals(current)) {
+            throw new GitopsGitException(folder + " has branch '" + current + "' checked out, but repository.branch "
+                    + "is '" + branch + "'; check out " + branch + " there or change repository.branch");
+        }
+    }
+
+    private static boolean isEmptyDir(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return false;
+        }
+        try (var entries = Files.list(p)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}

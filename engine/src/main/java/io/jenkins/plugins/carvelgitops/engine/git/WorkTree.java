@@ -1,0 +1,149 @@
+package io.jenkins.plugins.carvelgitops.engine.git;
+
+import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+
+/**
+ * The files of a checked-out working tree: compares them with a plan, writes only what differs (each
+ * file atomically, all or nothing), and prints unified diffs.
+ */
+public final class WorkTree {
+
+    private final Path top;
+
+    public WorkTree(Path top) {
+        this.top = top;
+    }
+
+    public Path top() {
+        return top;
+    }
+
+    /** What writing {@code files} and removing {@code removals} would change; unchanged files are left out. */
+    public List<FileChange> changes(Collection<RepoFile> files, Collection<String> removals) {
+        List<FileChange> changes = new ArrayList<>();
+        for (RepoFile file : files) {
+            String before = read(file.path());
+            if (before == null) {
+                changes.add(new FileChange(file.path(), FileChange.Kind.ADDED, null, file.content()));
+            } else if (!before.equals(file.content())) {
+                changes.add(new FileChange(file.path(), FileChange.Kind.MODIFIED, before, file.content()));
+            }
+        }
+        for (String path : removals) {
+            String before = read(path);
+            if (before != null) {
+                changes.add(new FileChange(path, FileChange.Kind.REMOVED, before, null));
+            }
+        }
+        return changes;
+    }
+
+    /** The file's content, or null when it does not exist. */
+    public String read(String path) {
+        Path p = resolve(path);
+        if (!Files.isRegularFile(p)) {
+            return null;
+        }
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot read " + path + " in the working copy: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes every change; if any write fails, restores what was written so far and throws, so the
+     * working tree is never left half-changed.
+     */
+    public void apply(List<FileChange> changes) {
+        List<FileChange> done = new ArrayList<>();
+        try {
+            for (FileChange change : changes) {
+                put(change.path(), change.after());
+                done.add(change);
+            }
+        } catch (RuntimeException e) {
+            for (FileChange change : done) {
+                try {
+                    put(change.path(), change.before());
+                } catch (RuntimeException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void put(String path, String content) {
+        Path target = resolve(path);
+        try {
+            if (content == null) {
+                Files.deleteIfExists(target);
+                return;
+            }
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".carvel-gitops-", ".tmp");
+            try {
+                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path resolve(String path) {
+        Path p = top.resolve(path).normalize();
+        if (!p.startsWith(top.normalize())) {
+            throw new IllegalArgumentException("path leaves the repository: " + path);
+        }
+        return p;
+    }
+
+    /** A unified diff ({@code --- a/…}, {@code +++ b/…}, hunks with three lines of context). */
+    public static String unifiedDiff(List<FileChange> changes) {
+        StringBuilder sb = new StringBuilder();
+        for (FileChange change : changes) {
+            sb.append("--- ").append(change.before() == null ? "/dev/null" : "a/" + change.path()).append('\n');
+            sb.append("+++ ").append(change.after() == null ? "/dev/null" : "b/" + change.path()).append('\n');
+            RawText a = new RawText(bytes(change.before()));
+            RawText b = new RawText(bytes(change.after()));
+            EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+                    .diff(RawTextComparator.DEFAULT, a, b);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (DiffFormatter formatter = new DiffFormatter(out)) {
+                formatter.format(edits, a, b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sb.append(out.toString(StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.carvelgitops.engine.model;
+
+import io.jenkins.plugins.carvelgitops.engine.validate.Names;
+import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a Package CR and applies kapp-controller's own validation ({@code ValidatePackage}): refName a
+ * fully qualified name of three or more labels, version strict semver, and {@code metadata.name ==
+ * refName + "." + version}. {@code metadata.name} itself is not a DNS check: TAP names carry
+ * {@code +build} metadata and kapp-controller encodes them internally.
+ */
+public final class PackageLoader {
+
+    private PackageLoader() {
+    }
+
+    public static CarvelPackage load(Path file, String label) {
+        return fromTree(SafeYaml.readSingle(file, label), label);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static CarvelPackage fromTree(Object doc, String label) {
+        Problems problems = new Problems();
+        if (!(doc instanceof Map<?, ?> raw)) {
+            problems.add(label, "", "is not a Kubernetes object", "give the Package CR the supply chain produced");
+            problems.throwIfAny();
+            throw new IllegalStateException();
+        }
+        Map<String, Object> tree = new LinkedHashMap<>((Map<String, Object>) raw);
+        Object apiVersion = tree.get("apiVersion");
+        Object kind = tree.get("kind");
+        if (!CarvelPackage.API_VERSION.equals(apiVersion) || !CarvelPackage.KIND.equals(kind)) {
+            problems.add(label, "kind", "is " + apiVersion + "/" + kind + ", expected " + CarvelPackage.API_VERSION
+                    + "/" + CarvelPackage.KIND, "give the Package CR (not a PackageMetadata or PackageInstall)");
+            problems.throwIfAny();
+        }
+        Map<String, Object> metadata = tree.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> spec = tree.get("spec") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+        String name = metadata.get("name") instanceof String s ? s : null;
+        String refName = spec.get("refName") instanceof String s ? s : null;
+        String versionText = spec.get("version") instanceof String s ? s : null;
+
+        if (refName == null || refName.isEmpty()) {
+            problems.add(label, "spec.refName", "is missing", "the Package must name its refName");
+        } else if (!Names.isFullyQualified(refName)) {
+            problems.add(label, "spec.refName", "'" + refName + "' should be a domain with at least three segments "
+                    + "separated by dots (kapp-controller ValidatePackageSpecPackageName)",
+                    "use a name like app.default.tap");
+        }
+        Semver version = null;
+        if (versionText == null || versionText.isEmpty()) {
+            problems.add(label, "spec.version", "is missing", "the Package must carry a semver version");
+        } else {
+            try {
+                version = Semver.parse(versionText);
+            } catch (IllegalArgumentException e) {
+                problems.add(label, "spec.version", "must be valid semver: " + e.getMessage()
+                        + " (kapp-controller ValidatePackageSpecVersion)", "publish the Package with a semver version");
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            problems.add(label, "metadata.name", "is missing", "set it to <spec.refName>.<spec.version>");
+        } else if (refName != null && versionText != null && !name.equals(refName + "." + versionText)) {
+            problems.add(label, "metadata.name", "'" + name + "' must be <spec.refName> + '.' + <spec.version> = '"
+                    + refName + "." + versionText + "' (kapp-controller ValidatePackageName)",
+                    "publish the Package with metadata.name " + refName + "." + versionText);
+        }
+        Object schema = null;
+        if (spec.get("valuesSchema") instanceof Map<?, ?> vs) {
+            schema = vs.get("openAPIv3");
+        } else if (spec.containsKey("valuesSchema") && spec.get("valuesSchema") != null) {
+            problems.add(label, "spec.valuesSchema", "must be a mapping with openAPIv3", "");
+        }
+        problems.throwIfAny();
+        return new CarvelPackage(label, name, refName, version, schema, tree);
+    }
+}

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.carvelgitops.engine.render;
+
+import io.jenkins.plugins.carvelgitops.engine.validate.Names;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Names of the build-cluster objects, which Flux also uses as label values (at most 63 characters).
+ * With {@code shortenNames} a long name becomes {@code <prefix>-<hash>}: the same input always gives
+ * the same name, and different long names stay different.
+ */
+public final class FluxNames {
+
+    static final int HASH_CHARS = 8;
+
+    private FluxNames() {
+    }
+
+    public static String gitRepository(String pkg) {
+        return pkg + "-gitops-repo";
+    }
+
+    public static String gitAuthSecret(String pkg) {
+        return pkg + "-gitops-auth";
+    }
+
+    public static String packagesKustomization(String pkg, String stage) {
+        return pkg + "-" + stage + "-packages";
+    }
+
+    public static String packageInstallsKustomization(String pkg, String stage) {
+        return pkg + "-" + stage + "-packageinstalls";
+    }
+
+    public static String kubeconfigSecret(String stage) {
+        return stage + "-kubeconfig";
+    }
+
+    /** The name as given when it fits, else the deterministic {@code <prefix>-<hash>} form. */
+    public static String shorten(String name) {
+        if (name.length() <= Names.LABEL_MAX) {
+            return name;
+        }
+        String hash = HexFormat.of().formatHex(sha256(name)).substring(0, HASH_CHARS);
+        String prefix = name.substring(0, Names.LABEL_MAX - HASH_CHARS - 1).replaceAll("[-.]+$", "");
+        return prefix + "-" + hash;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

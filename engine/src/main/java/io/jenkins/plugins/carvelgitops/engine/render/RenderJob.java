@@ -1,0 +1,26 @@
+package io.jenkins.plugins.carvelgitops.engine.render;
+
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One {@code render} run as a user asks for it.
+ *
+ * @param configFile  {@code carvel-gitops.yaml}
+ * @param packageFile the Package CR; null means the config's {@code packageFile} (resolved against the
+ *                    config's folder)
+ * @param stages      stages to target; empty means the first
+ * @param message     commit message subject; null for the generated one
+ * @param dryRun      compute and show the diff, write nothing
+ */
+public record RenderJob(Path configFile, ConfigOverrides overrides, Path packageFile, List<String> stages,
+        String message, boolean dryRun) {
+
+    public RenderJob {
+        Objects.requireNonNull(configFile, "configFile");
+        overrides = overrides == null ? ConfigOverrides.NONE : overrides;
+        stages = List.copyOf(stages);
+    }
+}

@@ -1,0 +1,84 @@
+package io.jenkins.plugins.carvelgitops.engine.render;
+
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.Change;
+import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
+import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
+import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
+import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code render} end to end: read and validate the config and the Package, render the plan, then
+ * publish it to the repository (or, for a dry run, only compute the diff). Nothing is written unless
+ * every input is valid.
+ */
+public final class RenderService {
+
+    private final Function<GitopsConfig, GitopsRepository> repositories;
+    private final ProgressListener listener;
+
+    /**
+     * @param repositories opens the repository a config names (local folder or remote); the adapter
+     *                     decides how credentials are supplied
+     */
+    public RenderService(Function<GitopsConfig, GitopsRepository> repositories, ProgressListener listener) {
+        this.repositories = repositories;
+        this.listener = listener;
+    }
+
+    public RenderOutcome run(RenderJob job) {
+        GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
+        CarvelPackage pkg = PackageLoader.load(packageFile(job, config), label(job, config));
+        DeliveryPlan plan = new Renderer().render(new RenderRequest(config, pkg, job.stages()));
+        plan.notes().forEach(listener::warning);
+        listener.action("validated " + pkg.source() + " and " + job.configFile() + "; " + plan.files().size()
+                + " files planned for " + plan.summary());
+        Change change = new Change(plan.files(), List.of(), message(config, plan, job.message()));
+        GitopsRepository repository = repositories.apply(config);
+        CommitResult result = job.dryRun() ? repository.dryRun(change) : repository.publish(change);
+        return new RenderOutcome(plan, result, job.dryRun());
+    }
+
+    private static Path packageFile(RenderJob job, GitopsConfig config) {
+        if (job.packageFile() != null) {
+            return job.packageFile();
+        }
+        if (config.packageFile() == null) {
+            throw ValidationException.of(config.source(), "packageFile", "no Package file given",
+                    "pass --package FILE (packageFile: in a Pipeline step) or set packageFile: in the config");
+        }
+        return configFolder(job).resolve(config.packageFile());
+    }
+
+    private static String label(RenderJob job, GitopsConfig config) {
+        return job.packageFile() != null ? job.packageFile().toString()
+                : configFolder(job).resolve(config.packageFile()).normalize().toString();
+    }
+
+    static Path configFolder(RenderJob job) {
+        Path parent = job.configFile().toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
+    }
+
+    /** The commit message: subject, then package, version and stages as trailers, then the configured trailer. */
+    public static String message(GitopsConfig config, DeliveryPlan plan, String subject) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(subject != null && !subject.isBlank() ? subject.strip()
+                : "Deliver " + plan.packageName() + " " + plan.version() + " to " + String.join(", ", plan.stages()));
+        sb.append("\n\nPackage: ").append(plan.packageName());
+        sb.append("\nVersion: ").append(plan.version());
+        sb.append("\nStages: ").append(String.join(", ", plan.stages()));
+        if (config.commit().trailer() != null && !config.commit().trailer().isBlank()) {
+            sb.append('\n').append(config.commit().trailer().strip());
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+}
