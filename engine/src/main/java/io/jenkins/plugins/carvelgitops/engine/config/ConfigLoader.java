@@ -171,15 +171,16 @@ public final class ConfigLoader {
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
-            String path = "stages[" + i + "]";
-            Fields s = Fields.of(label, path, raw.get(i), problems);
+            Object item = raw.get(i);
+            String path = item instanceof Map<?, ?> m && m.get("name") instanceof String n && !n.isBlank()
+                    ? "stages[" + n + "]" : "stages[" + i + "]";
+            Fields s = Fields.of(label, path, item, problems);
             if (s == null) {
                 continue;
             }
             s.rejectUnknown(STAGE_KEYS);
             String name = s.requiredString("name", "name the stage after its run cluster, e.g. staging");
             if (name != null) {
-                path = "stages[" + name + "]";
                 checkLabel(name, label, path + ".name", "e.g. staging or prod", problems);
                 if (!seen.add(name)) {
                     problems.add(label, path + ".name", "stage '" + name + "' is listed twice",

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Config keys set from outside the file: {@code repository.url=/tmp/gitops}, {@code flux.apiVersion=v1},
  * {@code stages.prod.values.replicas=3}. A stage is addressed by its name. Values are read as YAML
- * scalars, so {@code true} and {@code 3} keep their types.
+ * scalars, so {@code true} and {@code 3} keep their types; an empty value unsets the key.
  */
 public final class ConfigOverrides {
 
@@ -58,7 +58,8 @@ public final class ConfigOverrides {
         Map<String, Object> root = deepCopy((Map<String, Object>) tree);
         for (Map.Entry<String, String> e : values.entrySet()) {
             String[] path = e.getKey().split("\\.");
-            Object value = e.getValue().isEmpty() ? "" : SafeYaml.parseAll(e.getValue(), "--set " + e.getKey())
+            // An empty value unsets the key, so its default applies.
+            Object value = e.getValue().isEmpty() ? null : SafeYaml.parseAll(e.getValue(), "--set " + e.getKey())
                     .stream().findFirst().orElse(null);
             set(root, path, 0, value, e.getKey());
         }
