@@ -15,7 +15,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        boolean debug = parsed.hasMatchedOption("--debug");
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        boolean debug = leaf.hasMatchedOption("--debug");
         int code;
         if (e instanceof ValidationException v) {
             v.problems().forEach(p -> err.println("error: " + p.line()));

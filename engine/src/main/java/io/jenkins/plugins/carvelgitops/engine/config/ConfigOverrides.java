@@ -59,11 +59,27 @@ public final class ConfigOverrides {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String[] path = e.getKey().split("\\.");
             // An empty value unsets the key, so its default applies.
-            Object value = e.getValue().isEmpty() ? null : SafeYaml.parseAll(e.getValue(), "--set " + e.getKey())
-                    .stream().findFirst().orElse(null);
+            Object value = e.getValue().isEmpty() ? null : scalarOrFlow(e.getKey(), e.getValue());
             set(root, path, 0, value, e.getKey());
         }
         return root;
+    }
+
+    /**
+     * A YAML scalar keeps its type ({@code 3}, {@code true}); an explicit flow collection ({@code [a, b]},
+     * {@code {k: v}}) becomes a list or mapping; any other text, such as {@code Build-Url: https://x}, is a string.
+     */
+    private static Object scalarOrFlow(String key, String text) {
+        String t = text.strip();
+        if (t.startsWith("[") || t.startsWith("{")) {
+            return SafeYaml.parseAll(text, "--set " + key).stream().findFirst().orElse(null);
+        }
+        try {
+            Object parsed = SafeYaml.parseAll(text, "--set " + key).stream().findFirst().orElse(null);
+            return parsed instanceof java.util.Map || parsed instanceof List ? text : parsed;
+        } catch (ValidationException e) {
+            return text;
+        }
     }
 
     @SuppressWarnings("unchecked")

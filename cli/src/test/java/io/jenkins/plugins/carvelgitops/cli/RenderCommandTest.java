@@ -1,0 +1,107 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+
+    @TempDir
+    Path dir;
+    String config;
+
+    @BeforeEach
+    void copyExample() throws Exception {
+        Path example = SharedMaterial.examples().resolve("hello");
+        Files.copy(example.resolve("carvel-gitops.yaml"), dir.resolve("carvel-gitops.yaml"));
+        Files.copy(example.resolve("package.yaml"), dir.resolve("package.yaml"));
+        config = dir.resolve("carvel-gitops.yaml").toString();
+    }
+
+    @Test
+    void rendersCommitsAndSaysSoInOneLine() {
+        CliRun run = CliRun.of("render", "--config", config, "--stage", "staging", "--stage", "prod");
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).matches("rendered 8 files for hello\\.default\\.tap 20240318141801\\.0\\.0 \u2192 "
+                + "staging, prod; committed [0-9a-f]{7}\n");
+        assertThat(run.err()).contains("creating a Git repository in ");
+        assertThat(dir.resolve("gitops-repo/hello.default.tap/prod/packageinstall.yaml")).exists();
+
+        CliRun again = CliRun.of("render", "--config", config, "--stage", "staging", "--stage", "prod");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("; no change (head ");
+    }
+
+    @Test
+    void jsonOutputIsADocumentForPipelines() throws Exception {
+        CliRun run = CliRun.of("render", "--config", config, "--output", "json");
+        assertThat(run.code()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertThat(doc.get("package").asText()).isEqualTo("hello.default.tap");
+        assertThat(doc.get("version").asText()).isEqualTo("20240318141801.0.0");
+        assertThat(doc.get("stages").toString()).isEqualTo("[\"staging\"]");
+        assertThat(doc.get("commit").asText()).matches("[0-9a-f]{40}");
+        assertThat(doc.get("changed").asBoolean()).isTrue();
+        assertThat(doc.get("changedFiles")).hasSize(5);
+    }
+
+    @Test
+    void dryRunPrintsADiffAndWritesNothing() {
+        CliRun run = CliRun.of("render", "--config", config, "--dry-run");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("+++ b/hello.default.tap/staging/params.yaml")
+                .endsWith("dry run: 5 of 5 files would change for hello.default.tap 20240318141801.0.0 \u2192 staging; "
+                        + "nothing written\n");
+        assertThat(dir.resolve("gitops-repo")).doesNotExist();
+    }
+
+    @Test
+    void invalidInputExitsOneWithOneLinePerProblemAndNoStackTrace() {
+        CliRun run = CliRun.of("render", "--config", config, "--set", "stages.staging.values.replicas=lots",
+                "--set", "flux.interval=often");
+        assertThat(run.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err().lines()).containsExactly(
+                "error: " + config + ": flux.interval: 'often' is not a duration; write it like 30s, 5m or 1h");
+        assertThat(run.out()).isEmpty();
+        assertThat(dir.resolve("gitops-repo")).doesNotExist();
+
+        CliRun values = CliRun.of("render", "--config", config, "--set", "stages.staging.values.replicas=lots");
+        assertThat(values.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(values.err()).contains("stages[staging].values.replicas: string found, integer expected")
+                .doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void missingFilesAreInvalidInput() {
+        CliRun run = CliRun.of("render", "--config", dir.resolve("absent.yaml").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(run.err()).isEqualTo("error: " + dir.resolve("absent.yaml") + ": file not found; check the path\n");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        CliRun run = CliRun.of("render", "--config", config, "--output", "xml");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("error: Invalid value for option '--output'").contains("usage: carvel-gitops render --help");
+        assertThat(CliRun.of("render", "--no-such-option").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void gitFailuresExitThreeAndDebugShowsTheTrace() throws Exception {
+        Files.createDirectories(dir.resolve("gitops-repo"));
+        Files.writeString(dir.resolve("gitops-repo/keep.txt"), "not a repository");
+        CliRun run = CliRun.of("render", "--config", config);
+        assertThat(run.code()).isEqualTo(ExitCodes.GIT_OR_IO);
+        assertThat(run.err()).contains("exists and is not a Git repository").doesNotContain("\tat ");
+        CliRun debug = CliRun.of("render", "--config", config, "--debug");
+        assertThat(debug.code()).isEqualTo(ExitCodes.GIT_OR_IO);
+        assertThat(debug.err()).contains("\tat ");
+    }
+}
