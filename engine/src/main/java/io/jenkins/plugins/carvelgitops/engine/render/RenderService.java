@@ -58,8 +58,12 @@ public final class RenderService {
     }
 
     private static String label(RenderJob job, GitopsConfig config) {
-        return job.packageFile() != null ? job.packageFile().toString()
-                : configFolder(job).resolve(config.packageFile()).normalize().toString();
+        if (job.packageFile() != null) {
+            return job.packageFile().toString();
+        }
+        Path asGiven = job.configFile().getParent();
+        return (asGiven == null ? Path.of(config.packageFile()) : asGiven.resolve(config.packageFile()))
+                .normalize().toString();
     }
 
     static Path configFolder(RenderJob job) {
