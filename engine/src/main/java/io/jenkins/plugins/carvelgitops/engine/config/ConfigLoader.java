@@ -25,7 +25,8 @@ public final class ConfigLoader {
     static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "root");
     static final Set<String> FLUX_KEYS = Set.of("apiVersion", "url", "namespace", "sourceInterval", "interval");
     static final Set<String> COMMIT_KEYS = Set.of("authorName", "authorEmail", "trailer");
-    static final Set<String> STAGE_KEYS = Set.of("name", "namespace", "serviceAccount", "tap", "track", "values");
+    static final Set<String> STAGE_KEYS = Set.of("name", "namespace", "serviceAccount", "tap", "track", "values",
+            "secretValues");
 
     private ConfigLoader() {
     }
@@ -203,11 +204,37 @@ public final class ConfigLoader {
                 }
             }
             Map<String, Object> values = s.rawMapping("values");
+            List<String> secretValues = secretValueKeys(s, values, label, path, problems);
             if (name != null && namespace != null && serviceAccount != null) {
-                stages.add(new StageSpec(name, namespace, serviceAccount, tap, track, new LinkedHashMap<>(values)));
+                stages.add(new StageSpec(name, namespace, serviceAccount, tap, track, new LinkedHashMap<>(values),
+                        secretValues));
             }
         }
         return stages;
+    }
+
+    /** {@code secretValues}: a list of top-level value keys, none of which may also be in {@code values}. */
+    private static List<String> secretValueKeys(Fields s, Map<String, Object> values, String label, String path,
+            Problems problems) {
+        List<?> raw = s.list("secretValues");
+        List<String> keys = new ArrayList<>();
+        if (raw == null) {
+            return keys;
+        }
+        for (Object key : raw) {
+            if (!(key instanceof String k) || k.isBlank()) {
+                problems.add(label, path + ".secretValues", "must list value keys as strings, found " + key,
+                        "write e.g. secretValues: [db_password]");
+            } else if (values.containsKey(k)) {
+                problems.add(label, path + ".values." + k, "is also listed in secretValues; a secret value must not "
+                        + "be committed", "remove it from values and supply it at run time");
+            } else if (keys.contains(k)) {
+                problems.add(label, path + ".secretValues", "lists '" + k + "' twice", "list each key once");
+            } else {
+                keys.add(k);
+            }
+        }
+        return keys;
     }
 
     private static void checkLabel(String value, String label, String field, String example, Problems problems) {

@@ -38,12 +38,25 @@ public final class Renderer {
         if (pkg.valuesSchema() != null) {
             ValuesSchemaValidator schema = new ValuesSchemaValidator(pkg.valuesSchema());
             for (StageSpec stage : stages) {
-                problems.addAll(schema.check(stage.values(), file, "stages[" + stage.name() + "].values",
-                        pkg.source()));
+                problems.addAll(checkValues(schema, stage, file, pkg.source()));
             }
         }
         problems.throwIfAny();
         return build(request, stages, installs, kustomizationNames);
+    }
+
+    /**
+     * Secret value keys are supplied at run time, so the schema check counts them as present (no
+     * "required" error) and leaves their type to be checked when bootstrap receives them.
+     */
+    private static List<io.jenkins.plugins.carvelgitops.engine.validate.Problem> checkValues(
+            ValuesSchemaValidator schema, StageSpec stage, String file, String packageLabel) {
+        String prefix = "stages[" + stage.name() + "].values";
+        Map<String, Object> values = new LinkedHashMap<>(stage.values());
+        stage.secretValues().forEach(key -> values.put(key, null));
+        return schema.check(values, file, prefix, packageLabel).stream()
+                .filter(p -> stage.secretValues().stream().noneMatch(key -> p.field().equals(prefix + "." + key)))
+                .toList();
     }
 
     private static List<StageSpec> selectStages(GitopsConfig config, List<String> names, Problems problems) {
@@ -151,6 +164,11 @@ public final class Renderer {
         }
         List<Manifest> buildCluster = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        for (StageSpec stage : stages) {
+            SensitiveKeys.find(stage.values(), "stages[" + stage.name() + "].values").forEach(path -> notes.add(
+                    path + " looks sensitive and will be committed in plain text; list its key under the stage's "
+                            + "secretValues and supply it at run time instead"));
+        }
         if (config.fluxCanClone()) {
             String repoName = fluxNames.get(FluxNames.gitRepository(pkg.refName()));
             Manifest gitRepository = TapObjects.gitRepository(config, repoName);

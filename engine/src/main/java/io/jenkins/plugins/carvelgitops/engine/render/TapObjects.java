@@ -55,18 +55,20 @@ final class TapObjects {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("serviceAccountName", stage.serviceAccount());
         spec.put("packageRef", map("refName", refName, "versionSelection", selection));
-        spec.put("values", List.of(map("secretRef", map("name", valuesSecretName(install)))));
+        List<Object> values = new ArrayList<>();
+        values.add(map("secretRef", map("name", SecretNames.values(install))));
+        if (stage.hasSecretValues()) {
+            // Later entries win in kapp-controller's values merge; the run-time secrets come last.
+            values.add(map("secretRef", map("name", SecretNames.secretValues(install))));
+        }
+        spec.put("values", values);
         return manifest(PKGI_API, "PackageInstall", metadata, "spec", spec);
-    }
-
-    static String valuesSecretName(String install) {
-        return install + "-values";
     }
 
     static Manifest valuesSecret(String install, StageSpec stage) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("values.yaml", SafeYaml.write(stage.values()));
-        return manifest("v1", "Secret", metadata(valuesSecretName(install), stage.namespace()), "stringData", body);
+        return manifest("v1", "Secret", metadata(SecretNames.values(install), stage.namespace()), "stringData", body);
     }
 
     static Manifest gitRepository(GitopsConfig config, String name) {
