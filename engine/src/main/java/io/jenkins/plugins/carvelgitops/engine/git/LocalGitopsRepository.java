@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jgit.api.CommitCommand;
+import org.eclipse.jgit.api.AddCommand;
+import org.eclipse.jgit.api.RmCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
@@ -15,6 +16,9 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The embedded default: a GitOps repository in a local folder, created when absent, committed into
@@ -74,21 +78,51 @@ public final class LocalGitopsRepository implements GitopsRepository {
         }
     }
 
+    /**
+     * Stages exactly the change's paths (one index update for all of them) and commits. Work the user
+     * staged in this folder is never swept into our commit: a repository with staged changes is refused.
+     */
     private RevCommit commit(Git git, List<FileChange> changes, String message, boolean hasHead)
             throws GitAPIException {
+        if (hasHead && hasStagedChanges(git.getRepository())) {
+            throw new GitopsGitException(folder + " has staged changes that are not ours; commit or unstage them "
+                    + "first (git -C " + folder + " status)");
+        }
+        AddCommand add = git.add();
+        RmCommand rm = git.rm().setCached(false);
+        boolean anyAdd = false;
+        boolean anyRemove = false;
         for (FileChange change : changes) {
             if (change.kind() == FileChange.Kind.REMOVED) {
-                git.rm().addFilepattern(change.path()).call();
+                rm.addFilepattern(change.path());
+                anyRemove = true;
             } else {
-                git.add().addFilepattern(change.path()).call();
+                add.addFilepattern(change.path());
+                anyAdd = true;
             }
         }
-        PersonIdent who = CommitIdentity.resolve(identity, git.getRepository().getConfig());
-        CommitCommand commit = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false);
-        if (hasHead) {
-            changes.forEach(c -> commit.setOnly(c.path()));
+        if (anyAdd) {
+            add.call();
         }
-        return commit.call();
+        if (anyRemove) {
+            rm.call();
+        }
+        PersonIdent who = CommitIdentity.resolve(identity, git.getRepository().getConfig());
+        return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
+    }
+
+    /** Whether the index differs from HEAD, compared tree to index without reading the working tree. */
+    private static boolean hasStagedChanges(Repository repo) {
+        try (TreeWalk walk = new TreeWalk(repo)) {
+            ObjectId headTree = repo.resolve(Constants.HEAD + "^{tree}");
+            walk.addTree(headTree);
+            walk.addTree(new DirCacheIterator(repo.readDirCache()));
+            walk.setRecursive(true);
+            walk.setFilter(TreeFilter.ANY_DIFF);
+            return walk.next();
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage(), e);
+        }
     }
 
     private ObjectId resolveHead(Repository repo) {

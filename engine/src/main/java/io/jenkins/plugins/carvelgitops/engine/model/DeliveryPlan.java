@@ -36,8 +36,16 @@ public record DeliveryPlan(String packageName, Semver version, List<String> stag
         notes = List.copyOf(notes);
     }
 
-    /** A one-line summary such as {@code app.default.tap 1.2.3 → staging, prod}. */
+    /** A one-line summary such as {@code app.default.tap 1.2.3 → staging, prod}; long stage lists are cut. */
     public String summary() {
-        return packageName + " " + version + " \u2192 " + String.join(", ", stages);
+        return packageName + " " + version + " \u2192 " + stageList(stages);
+    }
+
+    /** Stage names joined by commas; more than five are shown as the first three and a count. */
+    public static String stageList(List<String> stages) {
+        if (stages.size() <= 5) {
+            return String.join(", ", stages);
+        }
+        return String.join(", ", stages.subList(0, 3)) + ", \u2026 (" + stages.size() + " stages)";
     }
 }

@@ -75,7 +75,7 @@ public final class RenderService {
     public static String message(GitopsConfig config, DeliveryPlan plan, String subject) {
         StringBuilder sb = new StringBuilder();
         sb.append(subject != null && !subject.isBlank() ? subject.strip()
-                : "Deliver " + plan.packageName() + " " + plan.version() + " to " + String.join(", ", plan.stages()));
+                : "Deliver " + plan.packageName() + " " + plan.version() + " to " + DeliveryPlan.stageList(plan.stages()));
         sb.append("\n\nPackage: ").append(plan.packageName());
         sb.append("\nVersion: ").append(plan.version());
         sb.append("\nStages: ").append(String.join(", ", plan.stages()));

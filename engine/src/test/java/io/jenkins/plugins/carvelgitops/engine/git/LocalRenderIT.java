@@ -136,6 +136,21 @@ class LocalRenderIT {
     }
 
     @Test
+    void theUsersOwnWorkIsNeverSweptIntoOurCommit() throws Exception {
+        render(List.of(), false, Map.of());
+        Files.writeString(repo.resolve("README.md"), "team notes\n");
+        RenderOutcome withUntracked = render(List.of("prod"), false, Map.of());
+        try (Git git = Git.open(repo.toFile())) {
+            assertThat(git.status().call().getUntracked()).containsExactly("README.md");
+            assertThat(withUntracked.commit().changed()).isTrue();
+            git.add().addFilepattern("README.md").call();
+        }
+        assertThatThrownBy(() -> render(List.of("prod"), false, Map.of("stages.prod.values.replicas", "7")))
+                .isInstanceOf(GitopsGitException.class).hasMessageContaining("has staged changes that are not ours");
+        assertThat(Files.readString(repo.resolve("hello.default.tap/prod/params.yaml"))).contains("replicas: 2");
+    }
+
+    @Test
     void theConfiguredIdentityAndTrailerAreUsed() throws Exception {
         render(List.of(), false, Map.of("commit.authorName", "Release Bot", "commit.authorEmail", "bot@example.com",
                 "commit.trailer", "Build-Url: https://ci.example.com/job/app/42/"));
