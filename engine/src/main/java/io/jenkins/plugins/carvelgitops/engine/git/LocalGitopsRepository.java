@@ -59,6 +59,10 @@ public final class LocalGitopsRepository implements GitopsRepository {
                 listener.success("nothing to change: " + branch + " already holds this content");
                 return new CommitResult(head == null ? null : head.name(), false, changes, "");
             }
+            if (head != null && hasStagedChanges(git.getRepository())) {
+                throw new GitopsGitException(folder + " has staged changes that are not ours; commit or unstage them "
+                        + "first (git -C " + folder + " status)");
+            }
             tree.apply(changes);
             try {
                 RevCommit commit = commit(git, changes, change.message(), head != null);
@@ -79,15 +83,11 @@ public final class LocalGitopsRepository implements GitopsRepository {
     }
 
     /**
-     * Stages exactly the change's paths (one index update for all of them) and commits. Work the user
-     * staged in this folder is never swept into our commit: a repository with staged changes is refused.
+     * Stages exactly the change's paths (one index update for all of them) and commits. The caller has
+     * made sure nothing else is staged, so the user's own work is never swept into our commit.
      */
     private RevCommit commit(Git git, List<FileChange> changes, String message, boolean hasHead)
             throws GitAPIException {
-        if (hasHead && hasStagedChanges(git.getRepository())) {
-            throw new GitopsGitException(folder + " has staged changes that are not ours; commit or unstage them "
-                    + "first (git -C " + folder + " status)");
-        }
         AddCommand add = git.add();
         RmCommand rm = git.rm().setCached(false);
         boolean anyAdd = false;
