@@ -1,0 +1,22 @@
+package io.jenkins.plugins.carvelgitops.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** How big and how often: the full run, {@code --quick} (under two minutes) and the test suite's smoke run. */
+record Settings(String mode, List<Integer> stageCounts, int unrelatedFiles, int commits, int runs, Path work,
+        Path cliJar, Path baseline, Path examples) {
+
+    static Settings of(String mode, Path work, Path cliJar, Path baseline, Path examples) {
+        return switch (mode) {
+            case "smoke" -> new Settings(mode, List.of(2, 5), 50, 5, 1, work, cliJar, baseline, examples);
+            case "quick" -> new Settings(mode, List.of(10, 100, 1000), 20_000, 2_000, 3, work, cliJar, baseline,
+                    examples);
+            default -> new Settings("full", List.of(10, 100, 1000), 20_000, 2_000, 5, work, cliJar, baseline, examples);
+        };
+    }
+
+    boolean smoke() {
+        return mode.equals("smoke");
+    }
+}
