@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -72,16 +74,17 @@ public final class WorkTree {
      * working tree is never left half-changed.
      */
     public void apply(List<FileChange> changes) {
+        Set<Path> folders = new HashSet<>();
         List<FileChange> done = new ArrayList<>();
         try {
             for (FileChange change : changes) {
-                put(change.path(), change.after());
+                put(change.path(), change.after(), folders);
                 done.add(change);
             }
         } catch (RuntimeException e) {
             for (FileChange change : done) {
                 try {
-                    put(change.path(), change.before());
+                    put(change.path(), change.before(), folders);
                 } catch (RuntimeException restore) {
                     e.addSuppressed(restore);
                 }
@@ -90,15 +93,22 @@ public final class WorkTree {
         }
     }
 
-    private void put(String path, String content) {
+    /**
+     * Writes through a temporary file in the same folder and renames it into place, so a reader (or an
+     * interrupted run) sees the old content or the new, never half of it.
+     */
+    private void put(String path, String content, Set<Path> knownFolders) {
         Path target = resolve(path);
         try {
             if (content == null) {
                 Files.deleteIfExists(target);
                 return;
             }
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".carvel-gitops-", ".tmp");
+            Path folder = target.getParent();
+            if (knownFolders.add(folder)) {
+                Files.createDirectories(folder);
+            }
+            Path tmp = folder.resolve("." + target.getFileName() + ".carvel-gitops-tmp");
             try {
                 Files.writeString(tmp, content, StandardCharsets.UTF_8);
                 try {

@@ -134,11 +134,15 @@ public final class SafeYaml {
                 new NoTimestampResolver());
     }
 
+    /** A dumper is costly to build and not thread-safe: one per thread, reused for every document. */
+    private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
+        DumperOptions options = dumperOptions();
+        return new Yaml(new CanonicalRepresenter(options), options);
+    });
+
     /** Writes one document with the project's fixed style, ending with a newline. */
     public static String write(Object document) {
-        DumperOptions options = dumperOptions();
-        Yaml yaml = new Yaml(new CanonicalRepresenter(options), options);
-        return yaml.dump(document);
+        return DUMPER.get().dump(document);
     }
 
     /** Writes several documents separated by {@code ---}. */
