@@ -18,13 +18,14 @@ class ProcessIT {
     record Result(int code, String out, String err) {
     }
 
-    static Result run(Path workDir, String... args) throws Exception {
-        Path jar = Path.of("target/carvel-gitops-cli-all.jar");
-        if (!Files.exists(jar)) {
-            try (var files = Files.list(Path.of("target"))) {
-                jar = files.filter(p -> p.getFileName().toString().endsWith("-all.jar")).findFirst().orElseThrow();
-            }
+    static Path jar() throws java.io.IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-all.jar")).findFirst().orElseThrow();
         }
+    }
+
+    static Result run(Path workDir, String... args) throws Exception {
+        Path jar = jar();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));

@@ -5,6 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jgit.api.AddCommand;
 import org.eclipse.jgit.api.RmCommand;
@@ -27,6 +28,9 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  */
 public final class LocalGitopsRepository implements GitopsRepository {
 
+    /** How long a run waits for another carvel-gitops run on the same folder. */
+    static final Duration LOCK_WAIT = Duration.ofMinutes(2);
+
     private final Path folder;
     private final String branch;
     private final CommitSpec identity;
@@ -42,18 +46,27 @@ public final class LocalGitopsRepository implements GitopsRepository {
     /** What the change would do, without touching anything (the folder need not exist). */
     @Override
     public CommitResult dryRun(Change change) {
-        WorkTree tree = new WorkTree(folder);
-        List<FileChange> changes = Files.isDirectory(folder) ? tree.changes(change.files(), change.removals())
-                : new WorkTree(folder.resolve(".carvel-gitops-absent")).changes(change.files(), List.of());
+        List<FileChange> changes;
+        if (Files.isDirectory(folder.resolve(".git"))) {
+            try (Git git = Git.open(folder.toFile())) {
+                changes = changesAgainstHead(git.getRepository(), new WorkTree(folder), change);
+            } catch (IOException e) {
+                throw new GitopsGitException("cannot open the repository in " + folder + ": " + e.getMessage(), e);
+            }
+        } else {
+            changes = new WorkTree(folder).changes(change.files(), List.of(), path -> null);
+        }
         return new CommitResult(currentHead(), false, changes, WorkTree.unifiedDiff(changes));
     }
 
     /** Applies and commits the change; with nothing to change, makes no commit and returns the head. */
     @Override
     public CommitResult publish(Change change) {
-        try (Git git = openOrCreate()) {
+        try (Git git = openOrCreate();
+                RepositoryLock lock = RepositoryLock.acquire(git.getRepository().getDirectory().toPath(), LOCK_WAIT)) {
             WorkTree tree = new WorkTree(folder);
-            List<FileChange> changes = tree.changes(change.files(), change.removals());
+            tree.clearLeftovers(change.files());
+            List<FileChange> changes = changesAgainstHead(git.getRepository(), tree, change);
             ObjectId head = resolveHead(git.getRepository());
             if (changes.isEmpty()) {
                 listener.success("nothing to change: " + branch + " already holds this content");
@@ -72,6 +85,14 @@ public final class LocalGitopsRepository implements GitopsRepository {
                 throw new GitopsGitException("commit failed in " + folder + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Measured against what is committed: work an interrupted run wrote but never committed is redone. */
+    private static List<FileChange> changesAgainstHead(Repository repo, WorkTree tree, Change change) {
+        List<String> paths = new java.util.ArrayList<>(change.removals());
+        change.files().forEach(f -> paths.add(f.path()));
+        java.util.Map<String, String> committed = HeadFiles.read(repo, paths);
+        return tree.changes(change.files(), change.removals(), committed::get);
     }
 
     private static void restore(WorkTree tree, List<FileChange> changes, Exception cause) {

@@ -38,9 +38,18 @@ public final class WorkTree {
 
     /** What writing {@code files} and removing {@code removals} would change; unchanged files are left out. */
     public List<FileChange> changes(Collection<RepoFile> files, Collection<String> removals) {
+        return changes(files, removals, this::read);
+    }
+
+    /**
+     * The same, measured against {@code current} (for example the committed content), so that files an
+     * interrupted run wrote but never committed still count as changes.
+     */
+    public List<FileChange> changes(Collection<RepoFile> files, Collection<String> removals,
+            java.util.function.Function<String, String> current) {
         List<FileChange> changes = new ArrayList<>();
         for (RepoFile file : files) {
-            String before = read(file.path());
+            String before = current.apply(file.path());
             if (before == null) {
                 changes.add(new FileChange(file.path(), FileChange.Kind.ADDED, null, file.content()));
             } else if (!before.equals(file.content())) {
@@ -48,12 +57,31 @@ public final class WorkTree {
             }
         }
         for (String path : removals) {
-            String before = read(path);
+            String before = current.apply(path);
             if (before != null) {
                 changes.add(new FileChange(path, FileChange.Kind.REMOVED, before, null));
             }
         }
         return changes;
+    }
+
+    /**
+     * Removes the temporary files an interrupted run may have left beside {@code files}. Call it only
+     * while holding the {@link RepositoryLock}.
+     */
+    public void clearLeftovers(Collection<RepoFile> files) {
+        for (RepoFile file : files) {
+            try {
+                Files.deleteIfExists(temporaryFor(resolve(file.path())));
+            } catch (IOException e) {
+                throw new GitopsGitException("cannot remove a leftover temporary file beside " + file.path() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Path temporaryFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + RepositoryLock.TMP_SUFFIX);
     }
 
     /** The file's content, or null when it does not exist. */
@@ -104,11 +132,14 @@ public final class WorkTree {
                 Files.deleteIfExists(target);
                 return;
             }
+            if (content.equals(read(path))) {
+                return;
+            }
             Path folder = target.getParent();
             if (knownFolders.add(folder)) {
                 Files.createDirectories(folder);
             }
-            Path tmp = folder.resolve("." + target.getFileName() + ".carvel-gitops-tmp");
+            Path tmp = temporaryFor(target);
             try {
                 Files.writeString(tmp, content, StandardCharsets.UTF_8);
                 try {
