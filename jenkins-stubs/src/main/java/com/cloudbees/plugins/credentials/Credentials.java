@@ -1,0 +1,12 @@
+/*
+ * Compile-only stub: mirrors com.cloudbees.plugins.credentials.Credentials of org.jenkins-ci.plugins:credentials:1415.v831096eb_5534.
+ * Signatures of the members the plugin uses, nothing else; every body throws. Never shipped.
+ */
+package com.cloudbees.plugins.credentials;
+
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import java.io.Serializable;
+
+public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {
+}

@@ -1,0 +1,13 @@
+/*
+ * Compile-only stub: mirrors com.cloudbees.plugins.credentials.CredentialsDescriptor of org.jenkins-ci.plugins:credentials:1415.v831096eb_5534.
+ * Signatures of the members the plugin uses, nothing else; every body throws. Never shipped.
+ */
+package com.cloudbees.plugins.credentials;
+
+import hudson.model.Descriptor;
+
+public abstract class CredentialsDescriptor extends Descriptor<Credentials> {
+    private CredentialsDescriptor() {
+        throw new UnsupportedOperationException("stub");
+    }
+}

@@ -1,0 +1,11 @@
+/*
+ * Compile-only stub: mirrors com.cloudbees.plugins.credentials.CredentialsMatcher of org.jenkins-ci.plugins:credentials:1415.v831096eb_5534.
+ * Signatures of the members the plugin uses, nothing else; every body throws. Never shipped.
+ */
+package com.cloudbees.plugins.credentials;
+
+import java.io.Serializable;
+
+public interface CredentialsMatcher extends Serializable {
+    boolean matches(Credentials item);
+}

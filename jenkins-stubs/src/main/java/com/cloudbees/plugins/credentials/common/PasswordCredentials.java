@@ -1,0 +1,12 @@
+/*
+ * Compile-only stub: mirrors com.cloudbees.plugins.credentials.common.PasswordCredentials of org.jenkins-ci.plugins:credentials:1415.v831096eb_5534.
+ * Signatures of the members the plugin uses, nothing else; every body throws. Never shipped.
+ */
+package com.cloudbees.plugins.credentials.common;
+
+import com.cloudbees.plugins.credentials.Credentials;
+import hudson.util.Secret;
+
+public interface PasswordCredentials extends Credentials {
+    Secret getPassword();
+}

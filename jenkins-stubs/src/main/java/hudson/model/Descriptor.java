@@ -1,0 +1,33 @@
+/*
+ * Compile-only stub: mirrors hudson.model.Descriptor of org.jenkins-ci.main:jenkins-core:2.479.3.
+ * Signatures of the members the plugin uses, nothing else; every body throws. Never shipped.
+ */
+package hudson.model;
+
+public abstract class Descriptor<T extends Describable<T>> {
+    protected Descriptor(Class<? extends T> clazz) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    protected Descriptor() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public synchronized void save() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public synchronized void load() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static final class FormException extends Exception {
+        public FormException(String message, String formField) {
+            throw new UnsupportedOperationException("stub");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/*
+ * Compile-only stub: mirrors hudson.tasks.BuildStepCompatibilityLayer of org.jenkins-ci.main:jenkins-core:2.479.3.
+ * Signatures of the members the plugin uses, nothing else; every body throws. Never shipped.
+ */
+package hudson.tasks;
+
+@Deprecated
+public abstract class BuildStepCompatibilityLayer implements BuildStep {
+}

@@ -1,0 +1,9 @@
+/*
+ * Compile-only stub: mirrors org.jenkinsci.remoting.RoleSensitive of org.jenkins-ci.main:remoting:3261.v9c670a_4748a_9.
+ * Signatures of the members the plugin uses, nothing else; every body throws. Never shipped.
+ */
+package org.jenkinsci.remoting;
+
+public interface RoleSensitive {
+    void checkRoles(RoleChecker checker) throws SecurityException;
+}

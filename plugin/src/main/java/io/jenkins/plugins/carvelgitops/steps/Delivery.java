@@ -1,0 +1,134 @@
+package io.jenkins.plugins.carvelgitops.steps;
+
+import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
+import io.jenkins.plugins.carvelgitops.ui.CommitLinks;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a render or promote did to the GitOps repository. It comes back from the agent, is recorded on
+ * the build ({@code build.xml}, so a plain class with JDK-typed fields rather than a record), and is
+ * what {@code fluxVerify} checks when given no stages.
+ */
+public final class Delivery implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String kind;
+    private final String packageName;
+    private final String version;
+    private final ArrayList<String> stages;
+    private final String commit;
+    private final boolean changed;
+    private final boolean dryRun;
+    private final String repositoryUrl;
+    private final String branch;
+    private final ArrayList<String> files;
+    private final ArrayList<String> changedFiles;
+    private final String diff;
+
+    /**
+     * @param kind          {@code render} or {@code promote}
+     * @param stages        the stages whose desired state changed (or would), in promotion order
+     * @param commit        the commit pushed, or the unchanged head; null for a dry run of an empty repository
+     * @param repositoryUrl the GitOps repository as the config names it (never with credentials)
+     * @param diff          the unified diff (dry runs only)
+     */
+    public Delivery(String kind, String packageName, String version, List<String> stages, String commit,
+            boolean changed, boolean dryRun, String repositoryUrl, String branch, List<String> files,
+            List<String> changedFiles, String diff) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.packageName = Objects.requireNonNull(packageName, "packageName");
+        this.version = Objects.requireNonNull(version, "version");
+        this.stages = new ArrayList<>(stages);
+        this.commit = commit;
+        this.changed = changed;
+        this.dryRun = dryRun;
+        this.repositoryUrl = repositoryUrl;
+        this.branch = branch;
+        this.files = new ArrayList<>(files);
+        this.changedFiles = new ArrayList<>(changedFiles);
+        this.diff = diff == null ? "" : diff;
+    }
+
+    /** From the engine's outcome (on the agent). */
+    public static Delivery of(String kind, DeliveryPlan plan, CommitResult commit, boolean dryRun,
+            String repositoryUrl, String branch) {
+        return new Delivery(kind, plan.packageName(), plan.version().text(), plan.stages(), commit.sha(),
+                commit.changed(), dryRun, repositoryUrl, branch,
+                plan.files().stream().map(f -> f.path()).toList(),
+                commit.changes().stream().map(FileChange::path).toList(), dryRun ? commit.diff() : "");
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public String getPackageName() {
+        return packageName;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public List<String> getStages() {
+        return List.copyOf(stages);
+    }
+
+    public String getCommit() {
+        return commit;
+    }
+
+    public String getShortCommit() {
+        return commit == null ? "" : commit.substring(0, Math.min(7, commit.length()));
+    }
+
+    /** The commit's web page when the repository is on a known host, else null. */
+    public String getCommitUrl() {
+        return CommitLinks.commitUrl(repositoryUrl, commit);
+    }
+
+    public boolean isChanged() {
+        return changed;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public String getRepositoryUrl() {
+        return repositoryUrl;
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    public List<String> getFiles() {
+        return List.copyOf(files);
+    }
+
+    public List<String> getChangedFiles() {
+        return List.copyOf(changedFiles);
+    }
+
+    public String getDiff() {
+        return diff;
+    }
+
+    /** One line for the build log and the build page. */
+    public String summary() {
+        String what = packageName + " " + version + " \u2192 " + String.join(", ", stages);
+        if (dryRun) {
+            return kind + " (dry run) " + what + ": " + changedFiles.size() + " of " + files.size()
+                    + " files would change; nothing written";
+        }
+        return kind + " " + what + ": " + (changed ? "committed " + getShortCommit()
+                : "no change" + (commit == null ? "" : " (head " + getShortCommit() + ")"));
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.carvelgitops.steps;
+
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.IOException;
+
+/** The entry points the freestyle builders share with the Pipeline steps. */
+public final class Steps {
+
+    private Steps() {
+    }
+
+    public static Delivery render(RenderSettings settings, Run<?, ?> run, FilePath workspace, EnvVars env,
+            TaskListener listener) throws IOException, InterruptedException {
+        return RenderRunner.run(settings, run, workspace, env, listener);
+    }
+}
