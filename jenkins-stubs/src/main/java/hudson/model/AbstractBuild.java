@@ -4,5 +4,11 @@
  */
 package hudson.model;
 
+import java.io.IOException;
+
 public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R> {
+    protected AbstractBuild(P job) throws IOException {
+        super(job);
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -5,4 +5,9 @@
 package hudson.model;
 
 public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Job<P, R> {
+    @SuppressWarnings("rawtypes")
+    protected AbstractProject(ItemGroup parent, String name) {
+        super(parent, name);
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -10,6 +10,10 @@ import org.springframework.security.access.AccessDeniedException;
 
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
         implements AccessControlled {
+    protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public JobT getParent() {
         throw new UnsupportedOperationException("stub");
     }

@@ -5,7 +5,7 @@
 package org.jenkinsci.remoting;
 
 public final class Role {
-    public Role(String name) {
+    private Role() {
         throw new UnsupportedOperationException("stub");
     }
 }
