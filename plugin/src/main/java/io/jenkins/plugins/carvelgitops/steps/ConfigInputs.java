@@ -9,32 +9,59 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which config file a step reads and what it changes in it, as it travels to the agent.
+ * Which config file a step reads and what it changes in it, as it travels to the agent and as a
+ * running {@code fluxVerify} persists it (a plain class with JDK-typed fields, like everything a running step persists).
  *
  * <p>Three layers, lowest first: {@code defaults} (the global configuration: used only for keys the
  * file leaves out), the file itself, then {@code overrides} (step parameters and the
  * {@code overrides} text: always win).
- *
- * @param config    path of {@code carvel-gitops.yaml}, relative to the workspace (or absolute)
- * @param defaults  dotted keys applied only when the file does not set them
- * @param overrides dotted keys that replace the file's values
  */
-public record ConfigInputs(String config, LinkedHashMap<String, String> defaults,
-        LinkedHashMap<String, String> overrides) implements Serializable {
+public final class ConfigInputs implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public ConfigInputs {
-        Objects.requireNonNull(config, "config");
-        defaults = new LinkedHashMap<>(defaults == null ? Map.of() : defaults);
-        overrides = new LinkedHashMap<>(overrides == null ? Map.of() : overrides);
+    private final String config;
+    private final LinkedHashMap<String, String> defaults;
+    private final LinkedHashMap<String, String> overrides;
+
+    /**
+     * @param config    path of {@code carvel-gitops.yaml}, relative to the workspace (or absolute)
+     * @param defaults  dotted keys applied only when the file does not set them
+     * @param overrides dotted keys that replace the file's values
+     */
+    public ConfigInputs(String config, Map<String, String> defaults, Map<String, String> overrides) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.defaults = new LinkedHashMap<>(defaults == null ? Map.of() : defaults);
+        this.overrides = new LinkedHashMap<>(overrides == null ? Map.of() : overrides);
+    }
+
+    public String config() {
+        return config;
+    }
+
+    public Map<String, String> defaults() {
+        return java.util.Collections.unmodifiableMap(defaults);
+    }
+
+    public Map<String, String> overrides() {
+        return java.util.Collections.unmodifiableMap(overrides);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfigInputs c && c.config.equals(config) && c.defaults.equals(defaults)
+                && c.overrides.equals(overrides);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(config, defaults, overrides);
     }
 
     /** The config file inside {@code workspace}. */
     public Path resolve(Path workspace) {
         return workspace.resolve(config).normalize();
     }
-
     /** The engine overrides for the config file at {@code file}: defaults the file lacks, then overrides. */
     public ConfigOverrides toEngine(Path file) {
         Map<String, String> merged = new LinkedHashMap<>();

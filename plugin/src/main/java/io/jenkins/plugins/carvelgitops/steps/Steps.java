@@ -16,4 +16,14 @@ public final class Steps {
             TaskListener listener) throws IOException, InterruptedException {
         return RenderRunner.run(settings, run, workspace, env, listener);
     }
+
+    public static Delivery promote(PromoteSettings settings, Run<?, ?> run, FilePath workspace, EnvVars env,
+            TaskListener listener) throws IOException, InterruptedException {
+        return PromoteRunner.run(settings, run, workspace, env, listener);
+    }
+
+    public static java.util.List<StageResult> verify(VerifySettings settings, Run<?, ?> run, FilePath workspace,
+            TaskListener listener) throws IOException, InterruptedException {
+        return VerifyRunner.run(settings, run, workspace, listener);
+    }
 }
