@@ -17,7 +17,4 @@ import java.lang.annotation.Target;
 @Target({TYPE, FIELD, METHOD})
 @Documented
 public @interface Extension {
-    double ordinal() default 0;
-
-    boolean optional() default false;
 }

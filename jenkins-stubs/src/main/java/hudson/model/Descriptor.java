@@ -5,10 +5,6 @@
 package hudson.model;
 
 public abstract class Descriptor<T extends Describable<T>> {
-    protected Descriptor(Class<? extends T> clazz) {
-        throw new UnsupportedOperationException("stub");
-    }
-
     protected Descriptor() {
         throw new UnsupportedOperationException("stub");
     }

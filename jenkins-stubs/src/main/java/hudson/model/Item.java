@@ -8,7 +8,5 @@ import hudson.security.AccessControlled;
 import hudson.security.Permission;
 
 public interface Item extends AccessControlled {
-    Permission CONFIGURE = null;
-
     Permission EXTENDED_READ = null;
 }

@@ -18,8 +18,4 @@ public abstract class FormValidation extends IOException {
     public static FormValidation error(String message) {
         throw new UnsupportedOperationException("stub");
     }
-
-    public static FormValidation warning(String message) {
-        throw new UnsupportedOperationException("stub");
-    }
 }

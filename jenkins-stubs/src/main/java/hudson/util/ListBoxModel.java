@@ -12,7 +12,7 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
     }
 
     public static final class Option {
-        public Option(String name, String value) {
+        private Option() {
             throw new UnsupportedOperationException("stub");
         }
     }

@@ -9,7 +9,5 @@ import java.io.IOException;
 import java.io.InputStream;
 
 public interface FileCredentials extends StandardCredentials {
-    String getFileName();
-
     InputStream getContent() throws IOException;
 }

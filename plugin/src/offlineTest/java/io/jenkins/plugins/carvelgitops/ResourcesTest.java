@@ -112,6 +112,13 @@ class ResourcesTest {
         }
     }
 
+    @Test
+    void theJcascRoundTripTestUsesTheDocumentedExample() throws IOException {
+        Path root = RESOURCES.toAbsolutePath().getParent().getParent().getParent().getParent();
+        assertThat(Files.readString(root.resolve("plugin/src/test/resources/io/jenkins/plugins/carvelgitops/jcasc.yaml")))
+                .isEqualTo(Files.readString(root.resolve("docs/examples/jcasc.yaml")));
+    }
+
     private static Set<String> fields(String jelly) {
         Set<String> names = new TreeSet<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<f:entry field=\"([^\"]+)\"").matcher(jelly);

@@ -14,6 +14,4 @@ public abstract class StepContext implements FutureCallback<Object>, Serializabl
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
 
     public abstract void onSuccess(Object result);
-
-    public abstract boolean isReady();
 }
