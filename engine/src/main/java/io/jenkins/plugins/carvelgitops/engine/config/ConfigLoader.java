@@ -3,7 +3,6 @@ package io.jenkins.plugins.carvelgitops.engine.config;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.Names;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
-import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -245,10 +244,5 @@ public final class ConfigLoader {
         if (why != null) {
             problems.add(label, field, why, "use a DNS-1123 label, " + example);
         }
-    }
-
-    /** Convenience for callers that only need the failure as one exception. */
-    public static ValidationException problem(String label, String field, String message, String fix) {
-        return ValidationException.of(label, field, message, fix);
     }
 }

@@ -78,7 +78,7 @@ public final class LocalGitopsRepository implements GitopsRepository {
             }
             tree.apply(changes);
             try {
-                RevCommit commit = commit(git, changes, change.message(), head != null);
+                RevCommit commit = commit(git, changes, change.message());
                 return new CommitResult(commit.name(), true, changes, WorkTree.unifiedDiff(changes));
             } catch (GitAPIException | RuntimeException e) {
                 restore(tree, changes, e);
@@ -107,7 +107,7 @@ public final class LocalGitopsRepository implements GitopsRepository {
      * Stages exactly the change's paths (one index update for all of them) and commits. The caller has
      * made sure nothing else is staged, so the user's own work is never swept into our commit.
      */
-    private RevCommit commit(Git git, List<FileChange> changes, String message, boolean hasHead)
+    private RevCommit commit(Git git, List<FileChange> changes, String message)
             throws GitAPIException {
         AddCommand add = git.add();
         RmCommand rm = git.rm().setCached(false);
