@@ -45,15 +45,17 @@ public final class LocalGitopsRepository implements GitopsRepository {
 
     /** What the change would do, without touching anything (the folder need not exist). */
     @Override
-    public CommitResult dryRun(Change change) {
+    public CommitResult dryRun(ChangePlanner planner) {
         List<FileChange> changes;
         if (Files.isDirectory(folder.resolve(".git"))) {
             try (Git git = Git.open(folder.toFile())) {
-                changes = changesAgainstHead(git.getRepository(), new WorkTree(folder), change);
+                WorkTree tree = new WorkTree(folder);
+                changes = changesAgainstHead(git.getRepository(), tree, planner.plan(tree));
             } catch (IOException e) {
                 throw new GitopsGitException("cannot open the repository in " + folder + ": " + e.getMessage(), e);
             }
         } else {
+            Change change = planner.plan(RepositoryView.EMPTY);
             changes = new WorkTree(folder).changes(change.files(), List.of(), path -> null);
         }
         return new CommitResult(currentHead(), false, changes, WorkTree.unifiedDiff(changes));
@@ -61,10 +63,14 @@ public final class LocalGitopsRepository implements GitopsRepository {
 
     /** Applies and commits the change; with nothing to change, makes no commit and returns the head. */
     @Override
-    public CommitResult publish(Change change) {
+    public CommitResult publish(ChangePlanner planner) {
+        if (!Files.isDirectory(folder.resolve(".git"))) {
+            planner.plan(RepositoryView.EMPTY); // validate before creating anything
+        }
         try (Git git = openOrCreate();
                 RepositoryLock lock = RepositoryLock.acquire(git.getRepository().getDirectory().toPath(), LOCK_WAIT)) {
             WorkTree tree = new WorkTree(folder);
+            Change change = planner.plan(tree);
             tree.clearLeftovers(change.files());
             List<FileChange> changes = changesAgainstHead(git.getRepository(), tree, change);
             ObjectId head = resolveHead(git.getRepository());

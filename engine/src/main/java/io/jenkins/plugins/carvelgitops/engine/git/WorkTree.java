@@ -24,7 +24,7 @@ import org.eclipse.jgit.diff.RawTextComparator;
  * The files of a checked-out working tree: compares them with a plan, writes only what differs (each
  * file atomically, all or nothing), and prints unified diffs.
  */
-public final class WorkTree {
+public final class WorkTree implements RepositoryView {
 
     private final Path top;
 
@@ -84,7 +84,30 @@ public final class WorkTree {
         return target.resolveSibling("." + target.getFileName() + RepositoryLock.TMP_SUFFIX);
     }
 
+    @Override
+    public List<String> list(String folder) {
+        return entries(folder, Files::isRegularFile);
+    }
+
+    @Override
+    public List<String> folders(String folder) {
+        return entries(folder, p -> Files.isDirectory(p) && !p.getFileName().toString().equals(".git"));
+    }
+
+    private List<String> entries(String folder, java.util.function.Predicate<Path> kind) {
+        Path dir = folder.isEmpty() ? top : resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.filter(kind).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot list " + folder + " in the working copy: " + e.getMessage(), e);
+        }
+    }
+
     /** The file's content, or null when it does not exist. */
+    @Override
     public String read(String path) {
         Path p = resolve(path);
         if (!Files.isRegularFile(p)) {

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * A strict SemVer 2.0 version as kapp-controller parses it ({@code carvel-dev/semver/v4}, a fork of
  * blang/semver v4): {@code MAJOR.MINOR.PATCH[-pre][+build]}, no leading zeroes, no {@code v} prefix.
  * Ordering follows the same library: numbers, then pre-release (a release outranks its pre-releases,
- * identifiers compared numerically or lexically), build metadata ignored.
+ * identifiers compared numerically or lexically), then build metadata (no build sorts first, then the
+ * build identifiers as pre-release identifiers are compared): in kapp-controller {@code 1.0.0 < 1.0.0+1
+ * < 1.0.0+ab1}, so a bare {@code 1.0.0} constraint does not select {@code 1.0.0+1}.
  */
 public record Semver(BigInteger major, BigInteger minor, BigInteger patch, List<String> preRelease, String build,
         String text) implements Comparable<Semver> {
@@ -77,16 +79,33 @@ public record Semver(BigInteger major, BigInteger minor, BigInteger patch, List<
         if (c != 0) {
             return c;
         }
-        if (preRelease.isEmpty() || o.preRelease.isEmpty()) {
-            return Boolean.compare(preRelease.isEmpty(), o.preRelease.isEmpty());
+        if (preRelease.isEmpty() != o.preRelease.isEmpty()) {
+            return preRelease.isEmpty() ? 1 : -1;
         }
-        for (int i = 0; i < Math.min(preRelease.size(), o.preRelease.size()); i++) {
-            c = comparePreId(preRelease.get(i), o.preRelease.get(i));
+        c = compareIds(preRelease, o.preRelease);
+        if (c != 0) {
+            return c;
+        }
+        List<String> b = buildIds();
+        List<String> ob = o.buildIds();
+        if (b.isEmpty() || ob.isEmpty()) {
+            return Boolean.compare(!b.isEmpty(), !ob.isEmpty());
+        }
+        return compareIds(b, ob);
+    }
+
+    private List<String> buildIds() {
+        return build == null ? List.of() : List.of(build.split("\\."));
+    }
+
+    private static int compareIds(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = comparePreId(a.get(i), b.get(i));
             if (c != 0) {
                 return c;
             }
         }
-        return Integer.compare(preRelease.size(), o.preRelease.size());
+        return Integer.compare(a.size(), b.size());
     }
 
     private static int comparePreId(String a, String b) {

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.carvelgitops.engine.git;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The few Git operations a remote publish needs, over one working copy of one branch. The algorithm
+ * that drives them (sync, plan, commit, push, and on a rejected push start again from the new head)
+ * is {@link RemoteGitopsRepository}; implementations only move bytes. The engine's default is
+ * {@link JGitRemote}; other hosts (a Jenkins agent with its own Git client) implement this port and
+ * reuse the algorithm.
+ *
+ * <p>Implementations hold their working copy exclusively from creation until {@link #close()}.
+ * Messages and exceptions never contain credentials.
+ */
+public interface GitRemote extends AutoCloseable {
+
+    /** Outcome of a push that reached the server. */
+    enum PushStatus {
+        /** The branch now points at our commit. */
+        PUSHED,
+        /** Someone else moved the branch first (not a fast-forward, or the ref changed under us). */
+        REJECTED
+    }
+
+    /** The remote and branch, for messages: the URL without any user info. */
+    String describe();
+
+    /**
+     * Makes the working copy exactly the remote branch's head (fetch, hard reset, clean), fetching no
+     * more history than needed.
+     *
+     * @return the head commit, or null when the branch does not exist on the remote yet
+     */
+    String sync();
+
+    /** The top folder of the working copy that {@link #sync()} fills. */
+    Path workTree();
+
+    /**
+     * Commits the listed paths (already written to the working copy) on top of the synced head.
+     *
+     * @return the new commit
+     */
+    String commit(List<FileChange> changes, String message);
+
+    /**
+     * Pushes the committed head to the branch, as a fast-forward only.
+     *
+     * @throws GitopsGitException for anything but a rejection: authentication, network, a server hook
+     */
+    PushStatus push(String commit);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,289 @@
+package io.jenkins.plugins.carvelgitops.engine.git;
+
+import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.TransportCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * The engine's {@link GitRemote}: JGit over a reusable clone in a cache folder
+ * ({@code <cacheRoot>/<hash of url and branch>/repo}), locked for the whole session. Only the one
+ * branch is fetched, at depth 1 when {@link RemoteOptions#shallow()}; a run whose branch has not moved
+ * costs one ref listing. The token goes to JGit through a credentials provider only: the URL in
+ * {@code .git/config} is the URL as configured, and the provider is never stored.
+ */
+public final class JGitRemote implements GitRemote {
+
+    private static final int TIMEOUT_SECONDS = 120;
+
+    private final String url;
+    private final String branch;
+    private final Path repoDir;
+    private final RemoteOptions options;
+    private final CommitSpec identity;
+    private final ProgressListener listener;
+    private final CacheLock lock;
+    private Git git;
+
+    private JGitRemote(String url, String branch, Path cacheDir, RemoteOptions options, CommitSpec identity,
+            ProgressListener listener, CacheLock lock) {
+        this.url = url;
+        this.branch = branch;
+        this.repoDir = cacheDir.resolve("repo");
+        this.options = options;
+        this.identity = identity;
+        this.listener = listener;
+        this.lock = lock;
+    }
+
+    /** Opens (and locks) the cached clone of {@code url}'s {@code branch}; waits for another run holding it. */
+    public static JGitRemote open(String url, String branch, RemoteOptions options, CommitSpec identity,
+            ProgressListener listener) {
+        Path cacheDir = options.cacheRoot().resolve(cacheKey(url, branch));
+        CacheLock lock = CacheLock.acquire(cacheDir, options.lockTimeout(), listener);
+        return new JGitRemote(url, branch, cacheDir, options, identity, listener, lock);
+    }
+
+    /** The folder name of a URL and branch in the cache: 16 hex digits of their SHA-256. */
+    static String cacheKey(String url, String branch) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((url + "\n" + branch).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return Urls.withoutCredentials(url) + " (branch " + branch + ")";
+    }
+
+    @Override
+    public Path workTree() {
+        return repoDir;
+    }
+
+    @Override
+    public String sync() {
+        try {
+            Git g = git();
+            ObjectId remoteHead = lsRemote(g);
+            if (remoteHead == null) {
+                listener.action(describe() + " does not exist yet; the first commit creates it");
+                resetToEmpty();
+                return null;
+            }
+            Repository repo = g.getRepository();
+            ObjectId local = repo.resolve(Constants.R_REMOTES + "origin/" + branch);
+            if (!remoteHead.equals(local) || !repo.getObjectDatabase().has(remoteHead)) {
+                var fetch = g.fetch().setRemote("origin")
+                        .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + Constants.R_REMOTES
+                                + "origin/" + branch))
+                        .setTagOpt(TagOpt.NO_TAGS);
+                if (options.shallow()) {
+                    fetch.setDepth(1);
+                }
+                authorize(fetch).call();
+            }
+            g.reset().setMode(ResetCommand.ResetType.HARD).setRef(remoteHead.name()).call();
+            g.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+            return remoteHead.name();
+        } catch (GitAPIException | IOException e) {
+            throw translate("fetch from", e);
+        }
+    }
+
+    private ObjectId lsRemote(Git g) throws GitAPIException {
+        Collection<Ref> refs = authorize(g.lsRemote().setRemote("origin").setHeads(true)).call();
+        for (Ref ref : refs) {
+            if (ref.getName().equals(Constants.R_HEADS + branch)) {
+                return ref.getObjectId();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String commit(List<FileChange> changes, String message) {
+        try {
+            Git g = git();
+            for (FileChange change : changes) {
+                if (change.kind() == FileChange.Kind.REMOVED) {
+                    g.rm().addFilepattern(change.path()).call();
+                } else {
+                    g.add().addFilepattern(change.path()).call();
+                }
+            }
+            PersonIdent who = CommitIdentity.resolve(identity, g.getRepository().getConfig());
+            RevCommit commit = g.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false)
+                    .setNoVerify(true).call();
+            return commit.name();
+        } catch (GitAPIException e) {
+            throw new GitopsGitException("commit failed in the clone of " + describe() + ": " + redact(e.getMessage()),
+                    e);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot open the clone of " + describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public PushStatus push(String commit) {
+        try {
+            String ref = Constants.R_HEADS + branch;
+            Iterable<PushResult> results = authorize(git().push().setRemote("origin")
+                    .setRefSpecs(new RefSpec(ref + ":" + ref))).call();
+            for (PushResult result : results) {
+                RemoteRefUpdate update = result.getRemoteUpdate(ref);
+                if (update == null) {
+                    continue;
+                }
+                switch (update.getStatus()) {
+                    case OK, UP_TO_DATE:
+                        return PushStatus.PUSHED;
+                    case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED:
+                        return PushStatus.REJECTED;
+                    case REJECTED_OTHER_REASON:
+                        String why = update.getMessage() == null ? "" : update.getMessage();
+                        if (why.toLowerCase(Locale.ROOT).contains("lock")) {
+                            return PushStatus.REJECTED; // the server lost a race on the ref: someone pushed first
+                        }
+                        throw new GitopsGitException("the server refused the push to " + describe() + ": "
+                                + redact(why) + "; check branch protection and server hooks");
+                    default:
+                        throw new GitopsGitException("push to " + describe() + " failed: " + update.getStatus()
+                                + (update.getMessage() == null ? "" : " " + redact(update.getMessage())));
+                }
+            }
+            throw new GitopsGitException("push to " + describe() + " returned no result for " + ref);
+        } catch (GitAPIException | IOException e) {
+            throw translate("push to", e);
+        }
+    }
+
+    private <C extends TransportCommand<C, ?>> C authorize(C command) {
+        command.setTimeout(TIMEOUT_SECONDS);
+        if (options.auth() != null) {
+            command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(options.auth().username(),
+                    options.auth().token()));
+        }
+        return command;
+    }
+
+    private GitopsGitException translate(String what, Exception e) {
+        String message = redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (e instanceof TransportException && (lower.contains("not authorized") || lower.contains("authentication")
+                || lower.contains("credentialsprovider") || lower.contains("401"))) {
+            String user = options.auth() == null ? "no credentials were given" : "user '" + options.auth().username()
+                    + "', token from " + options.credentialSource();
+            String fix = options.auth() == null
+                    ? "set GIT_USERNAME and GIT_TOKEN (or --token-file) to a user and a personal access token"
+                    : "check that the user name is right and the token is valid, not expired, and allowed to read "
+                            + "and write the repository";
+            return new GitopsGitException("authentication failed for " + Urls.withoutCredentials(url) + " (" + user
+                    + "): " + fix, null);
+        }
+        if (e instanceof TransportException && (lower.contains("not permitted") || lower.contains("403"))) {
+            return new GitopsGitException("authentication failed for " + Urls.withoutCredentials(url) + ": the server "
+                    + "denied access" + (options.auth() == null ? "" : " to user '" + options.auth().username() + "'")
+                    + "; check that the token may write to the repository (for example the repo or write_repository "
+                    + "scope)", null);
+        }
+        return new GitopsGitException(what + " " + describe() + " failed: " + message, e);
+    }
+
+    private String redact(String text) {
+        return options.auth() == null ? text : options.auth().redact(text);
+    }
+
+    private Git git() throws IOException, GitAPIException {
+        if (git != null) {
+            return git;
+        }
+        if (Files.isDirectory(repoDir.resolve(".git"))) {
+            Git existing = Git.open(repoDir.toFile());
+            String configured = existing.getRepository().getConfig().getString("remote", "origin", "url");
+            if (url.equals(configured)) {
+                git = existing;
+                return git;
+            }
+            existing.close();
+            deleteTree(repoDir);
+        }
+        git = init();
+        return git;
+    }
+
+    private Git init() throws IOException, GitAPIException {
+        Files.createDirectories(repoDir);
+        Git created = Git.init().setDirectory(repoDir.toFile()).setInitialBranch(branch).call();
+        StoredConfig config = created.getRepository().getConfig();
+        config.setString("remote", "origin", "url", url);
+        config.setString("remote", "origin", "fetch", "+" + Constants.R_HEADS + branch + ":" + Constants.R_REMOTES
+                + "origin/" + branch);
+        config.setBoolean("gc", null, "auto", false);
+        config.save();
+        return created;
+    }
+
+    /** The remote branch does not exist: start from an unborn branch with nothing in the working copy. */
+    private void resetToEmpty() throws IOException, GitAPIException {
+        if (git != null) {
+            git.close();
+            git = null;
+        }
+        deleteTree(repoDir);
+        git = init();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (git != null) {
+                git.close();
+                git = null;
+            }
+        } finally {
+            lock.close();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.jenkins.plugins.carvelgitops.engine.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
+import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
+import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
+import io.jenkins.plugins.carvelgitops.engine.testing.RecordingListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Publishing to a bare repository over file:// with the JGit port and the retry algorithm. */
+class RemoteGitopsRepositoryIT {
+
+    @TempDir
+    Path tmp;
+
+    BareRemote remote;
+    RecordingListener listener = new RecordingListener();
+    RemoteOptions options;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        remote = BareRemote.create(tmp.resolve("remote.git"), "main");
+        options = RemoteOptions.defaults(tmp.resolve("cache"))
+                .withRetry(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
+    private RemoteGitopsRepository repository(CommitSpec identity) {
+        return new RemoteGitopsRepository(() -> JGitRemote.open(remote.fileUrl(), "main", options, identity, listener),
+                options.retry(), listener);
+    }
+
+    private static Change change(String message, String... pathsAndContents) {
+        List<RepoFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < pathsAndContents.length; i += 2) {
+            files.add(new RepoFile(pathsAndContents[i], pathsAndContents[i + 1]));
+        }
+        return new Change(files, List.of(), message);
+    }
+
+    @Test
+    void createsTheBranchThenMakesNoEmptyCommitOnARerun() throws Exception {
+        CommitResult first = repository(CommitSpec.DEFAULT).publish(change("first\n", "a/x.yaml", "x: 1\n"));
+
+        assertThat(first.changed()).isTrue();
+        assertThat(remote.head()).isEqualTo(first.sha());
+        assertThat(remote.read("a/x.yaml")).isEqualTo("x: 1\n");
+
+        CommitResult again = repository(CommitSpec.DEFAULT).publish(change("first\n", "a/x.yaml", "x: 1\n"));
+        assertThat(again.changed()).isFalse();
+        assertThat(again.sha()).isEqualTo(first.sha());
+        assertThat(remote.linearHistory()).hasSize(1);
+    }
+
+    @Test
+    void commitsWithTheConfiguredIdentityAndMessage() throws Exception {
+        CommitSpec who = new CommitSpec("Release Bot", "bot@example.invalid", null);
+        repository(who).publish(change("Deliver it\n\nBuild: https://ci.example/1\n", "f.yaml", "a: b\n"));
+
+        RevCommit commit = remote.linearHistory().get(0);
+        assertThat(commit.getAuthorIdent().getName()).isEqualTo("Release Bot");
+        assertThat(commit.getCommitterIdent().getEmailAddress()).isEqualTo("bot@example.invalid");
+        assertThat(commit.getFullMessage()).isEqualTo("Deliver it\n\nBuild: https://ci.example/1\n");
+    }
+
+    @Test
+    void reusesTheCloneAndBuildsOnWhatOthersPushed() throws Exception {
+        repository(CommitSpec.DEFAULT).publish(change("one\n", "one.yaml", "1\n"));
+        remote.pushAsSomeoneElse(tmp, "theirs", Map.of("theirs.yaml", "t\n"));
+        remote.pushAsSomeoneElse(tmp, "theirs again", Map.of("theirs2.yaml", "t\n"));
+
+        CommitResult mine = repository(CommitSpec.DEFAULT).publish(change("two\n", "two.yaml", "2\n"));
+
+        List<RevCommit> history = remote.linearHistory();
+        assertThat(history).hasSize(4);
+        assertThat(history.get(0).name()).isEqualTo(mine.sha());
+        assertThat(remote.read("theirs.yaml")).isEqualTo("t\n");
+        assertThat(remote.read("one.yaml")).isEqualTo("1\n");
+        Path clone = tmp.resolve("cache").resolve(JGitRemote.cacheKey(remote.fileUrl(), "main")).resolve("repo");
+        assertThat(clone.resolve(".git/shallow")).as("fetched at depth 1").exists();
+    }
+
+    @Test
+    void aRejectedPushIsReappliedOnTheNewHead() throws Exception {
+        AtomicBoolean raced = new AtomicBoolean();
+        repository(CommitSpec.DEFAULT).publish(change("base\n", "base.yaml", "b\n"));
+        RemoteGitopsRepository racing = new RemoteGitopsRepository(() -> new RacingRemote(
+                JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener), () -> {
+                    if (raced.compareAndSet(false, true)) {
+                        remote.pushAsSomeoneElse(tmp, "theirs", Map.of("theirs.yaml", "t\n"));
+                    }
+                }), options.retry(), listener);
+
+        CommitResult mine = racing.publish(change("mine\n", "mine.yaml", "m\n"));
+
+        assertThat(mine.changed()).isTrue();
+        List<RevCommit> history = remote.linearHistory();
+        assertThat(history).extracting(RevCommit::getShortMessage).containsExactly("mine", "theirs", "base");
+        assertThat(listener.text()).contains("push rejected: " + remote.fileUrl() + " (branch main) moved on from")
+                .contains("attempt 1 of 5").contains("attempt 2 of 5");
+    }
+
+    @Test
+    void aPlanThatFailsOnTheNewHeadPushesNothing() throws Exception {
+        repository(CommitSpec.DEFAULT).publish(change("base\n", "needed.yaml", "n\n"));
+        AtomicBoolean raced = new AtomicBoolean();
+        RemoteGitopsRepository racing = new RemoteGitopsRepository(() -> new RacingRemote(
+                JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener), () -> {
+                    if (raced.compareAndSet(false, true)) {
+                        Map<String, String> delete = new HashMap<>();
+                        delete.put("needed.yaml", null);
+                        remote.pushAsSomeoneElse(tmp, "remove it", delete);
+                    }
+                }), options.retry(), listener);
+        ChangePlanner needsFile = head -> {
+            if (head.read("needed.yaml") == null) {
+                throw ValidationException.of("repo", "needed.yaml", "is gone", "put it back");
+            }
+            return change("mine\n", "mine.yaml", "m\n");
+        };
+
+        assertThatThrownBy(() -> racing.publish(needsFile)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("needed.yaml: is gone");
+        assertThat(remote.linearHistory()).extracting(RevCommit::getShortMessage).containsExactly("remove it", "base");
+        assertThat(remote.read("mine.yaml")).isNull();
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptWithNothingPushed() throws Exception {
+        repository(CommitSpec.DEFAULT).publish(change("base\n", "base.yaml", "b\n"));
+        int[] n = {0};
+        RemoteGitopsRepository alwaysRaced = new RemoteGitopsRepository(() -> new RacingRemote(
+                JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener),
+                () -> remote.pushAsSomeoneElse(tmp, "theirs " + n[0]++, Map.of("t" + n[0] + ".yaml", "t\n"))),
+                options.retry(), listener);
+
+        assertThatThrownBy(() -> alwaysRaced.publish(change("mine\n", "mine.yaml", "m\n")))
+                .isInstanceOf(GitopsGitException.class)
+                .hasMessageContaining("was rejected 5 times").hasMessageContaining("nothing of this change was pushed");
+        assertThat(remote.read("mine.yaml")).isNull();
+        assertThat(remote.linearHistory()).hasSize(6);
+    }
+
+    @Test
+    void dryRunShowsTheDiffAgainstTheRemoteHeadAndWritesNothing() throws Exception {
+        repository(CommitSpec.DEFAULT).publish(change("base\n", "f.yaml", "a: 1\n"));
+        CommitResult dry = repository(CommitSpec.DEFAULT).dryRun(change("x\n", "f.yaml", "a: 2\n"));
+
+        assertThat(dry.changed()).isFalse();
+        assertThat(dry.diff()).contains("-a: 1").contains("+a: 2");
+        assertThat(remote.read("f.yaml")).isEqualTo("a: 1\n");
+        assertThat(remote.linearHistory()).hasSize(1);
+    }
+
+    @Test
+    void aSecondRunWaitsForTheCacheLock() throws Exception {
+        Path cacheDir = tmp.resolve("cache").resolve(JGitRemote.cacheKey(remote.fileUrl(), "main"));
+        try (JGitRemote holder = JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener)) {
+            RemoteOptions impatient = new RemoteOptions(null, null, options.cacheRoot(), options.retry(),
+                    Duration.ofMillis(200), true);
+            assertThatThrownBy(() -> JGitRemote.open(remote.fileUrl(), "main", impatient, CommitSpec.DEFAULT,
+                    listener)).isInstanceOf(GitopsGitException.class).hasMessageContaining("stayed in use");
+            assertThat(Files.exists(cacheDir)).isTrue();
+        }
+        JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener).close();
+    }
+
+    /** Delegates to a real remote, running {@code beforePush} right before each push. */
+    static final class RacingRemote implements GitRemote {
+        interface Action {
+            void run() throws Exception;
+        }
+
+        private final GitRemote delegate;
+        private final Action beforePush;
+
+        RacingRemote(GitRemote delegate, Action beforePush) {
+            this.delegate = delegate;
+            this.beforePush = beforePush;
+        }
+
+        @Override
+        public String describe() {
+            return delegate.describe();
+        }
+
+        @Override
+        public String sync() {
+            return delegate.sync();
+        }
+
+        @Override
+        public Path workTree() {
+            return delegate.workTree();
+        }
+
+        @Override
+        public String commit(List<FileChange> changes, String message) {
+            return delegate.commit(changes, message);
+        }
+
+        @Override
+        public PushStatus push(String commit) {
+            try {
+                beforePush.run();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return delegate.push(commit);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
