@@ -41,6 +41,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public final class JGitRemote implements GitRemote {
 
     private static final int TIMEOUT_SECONDS = 120;
+    private static final List<String> RACE_MESSAGES = List.of("lock", "invalid old id", "stale info", "fetch first",
+            "non-fast-forward", "failed to update ref");
 
     private final String url;
     private final String branch;
@@ -172,8 +174,8 @@ public final class JGitRemote implements GitRemote {
                         return PushStatus.REJECTED;
                     case REJECTED_OTHER_REASON:
                         String why = update.getMessage() == null ? "" : update.getMessage();
-                        if (why.toLowerCase(Locale.ROOT).contains("lock")) {
-                            return PushStatus.REJECTED; // the server lost a race on the ref: someone pushed first
+                        if (lostRace(why)) {
+                            return PushStatus.REJECTED;
                         }
                         throw new GitopsGitException("the server refused the push to " + describe() + ": "
                                 + redact(why) + "; check branch protection and server hooks");
@@ -186,6 +188,15 @@ public final class JGitRemote implements GitRemote {
         } catch (GitAPIException | IOException e) {
             throw translate("push to", e);
         }
+    }
+
+    /**
+     * Whether a server's refusal means the branch moved between its advertisement and our update (the
+     * smart-HTTP server checks the old id in a separate request; servers word a lost ref race variously).
+     */
+    static boolean lostRace(String serverMessage) {
+        String m = serverMessage.toLowerCase(Locale.ROOT);
+        return RACE_MESSAGES.stream().anyMatch(m::contains);
     }
 
     private <C extends TransportCommand<C, ?>> C authorize(C command) {
