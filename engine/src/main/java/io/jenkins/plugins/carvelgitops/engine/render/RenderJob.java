@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.render;
 
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,13 +15,25 @@ import java.util.Objects;
  * @param stages      stages to target; empty means the first
  * @param message     commit message subject; null for the generated one
  * @param dryRun      compute and show the diff, write nothing
+ * @param retain      keep only the newest this many stored Package versions (never one a stage runs);
+ *                    0 keeps all
  */
 public record RenderJob(Path configFile, ConfigOverrides overrides, Path packageFile, List<String> stages,
-        String message, boolean dryRun) {
+        String message, boolean dryRun, int retain) {
 
     public RenderJob {
         Objects.requireNonNull(configFile, "configFile");
         overrides = overrides == null ? ConfigOverrides.NONE : overrides;
         stages = List.copyOf(stages);
+        if (retain < 0) {
+            throw ValidationException.of("--retain", String.valueOf(retain), "must be 1 or more",
+                    "give how many Package versions to keep, or leave it out to keep all");
+        }
+    }
+
+    /** Keeps every stored version. */
+    public RenderJob(Path configFile, ConfigOverrides overrides, Path packageFile, List<String> stages,
+            String message, boolean dryRun) {
+        this(configFile, overrides, packageFile, stages, message, dryRun, 0);
     }
 }

@@ -3,11 +3,13 @@ package io.jenkins.plugins.carvelgitops.engine.render;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.Change;
+import io.jenkins.plugins.carvelgitops.engine.git.ChangePlanner;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
+import io.jenkins.plugins.carvelgitops.engine.promote.Retention;
 import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
@@ -40,9 +42,18 @@ public final class RenderService {
         plan.notes().forEach(listener::warning);
         listener.action("validated " + pkg.source() + " and " + job.configFile() + "; " + plan.files().size()
                 + " files planned for " + plan.summary());
-        Change change = new Change(plan.files(), List.of(), message(config, plan, job.message()));
+        String message = message(config, plan, job.message());
+        ChangePlanner planner = head -> {
+            List<String> removals = job.retain() == 0 ? List.of()
+                    : Retention.removals(config, head, plan.files(), job.retain());
+            if (!removals.isEmpty()) {
+                listener.action("retention: keeping the newest " + job.retain() + " Package versions and every "
+                        + "version a stage runs; removing " + removals.size() + ": " + String.join(", ", removals));
+            }
+            return new Change(plan.files(), removals, message);
+        };
         GitopsRepository repository = repositories.apply(config);
-        CommitResult result = job.dryRun() ? repository.dryRun(change) : repository.publish(change);
+        CommitResult result = job.dryRun() ? repository.dryRun(planner) : repository.publish(planner);
         return new RenderOutcome(plan, result, job.dryRun());
     }
 

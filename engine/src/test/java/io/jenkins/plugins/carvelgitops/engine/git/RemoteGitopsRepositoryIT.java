@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
+import io.jenkins.plugins.carvelgitops.engine.testing.RacingRemote;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Files;
@@ -175,55 +176,5 @@ class RemoteGitopsRepositoryIT {
             assertThat(Files.exists(cacheDir)).isTrue();
         }
         JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener).close();
-    }
-
-    /** Delegates to a real remote, running {@code beforePush} right before each push. */
-    static final class RacingRemote implements GitRemote {
-        interface Action {
-            void run() throws Exception;
-        }
-
-        private final GitRemote delegate;
-        private final Action beforePush;
-
-        RacingRemote(GitRemote delegate, Action beforePush) {
-            this.delegate = delegate;
-            this.beforePush = beforePush;
-        }
-
-        @Override
-        public String describe() {
-            return delegate.describe();
-        }
-
-        @Override
-        public String sync() {
-            return delegate.sync();
-        }
-
-        @Override
-        public Path workTree() {
-            return delegate.workTree();
-        }
-
-        @Override
-        public String commit(List<FileChange> changes, String message) {
-            return delegate.commit(changes, message);
-        }
-
-        @Override
-        public PushStatus push(String commit) {
-            try {
-                beforePush.run();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-            return delegate.push(commit);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 }

@@ -1,0 +1,30 @@
+package io.jenkins.plugins.carvelgitops.engine.promote;
+
+import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import java.util.Objects;
+
+/**
+ * What a promotion did.
+ *
+ * @param packageName the Package refName
+ * @param version     the version {@code to} now pins
+ * @param from        the stage the version was read from; null when it was given explicitly
+ * @param to          the stage that was changed
+ * @param previous    what {@code to} ran before; null when the stage had no PackageInstall
+ * @param downgrade   true for a rollback to a lower version
+ * @param commit      the commit (or, for a dry run, what would change)
+ */
+public record PromoteOutcome(String packageName, String version, String from, String to, String previous,
+        boolean downgrade, CommitResult commit, boolean dryRun) {
+
+    public PromoteOutcome {
+        Objects.requireNonNull(packageName, "packageName");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(commit, "commit");
+    }
+
+    public boolean changed() {
+        return commit.changed();
+    }
+}

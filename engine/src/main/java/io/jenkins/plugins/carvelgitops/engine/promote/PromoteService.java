@@ -1,0 +1,92 @@
+package io.jenkins.plugins.carvelgitops.engine.promote;
+
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.config.Track;
+import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
+import io.jenkins.plugins.carvelgitops.engine.model.Semver;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.util.function.Function;
+
+/**
+ * {@code promote} end to end: check the request against the config, then plan the promotion on the
+ * repository's head and publish it (re-planned on a newer head if someone pushed first). Promoting
+ * the version a stage already pins changes nothing and makes no commit.
+ */
+public final class PromoteService {
+
+    private final Function<GitopsConfig, GitopsRepository> repositories;
+    private final ProgressListener listener;
+
+    public PromoteService(Function<GitopsConfig, GitopsRepository> repositories, ProgressListener listener) {
+        this.repositories = repositories;
+        this.listener = listener;
+    }
+
+    public PromoteOutcome run(PromoteJob job) {
+        GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
+        PromotionPlanner planner = check(config, job);
+        String from = job.version() == null ? sourceStage(config, job) : null;
+        listener.action("promoting " + config.packageName() + " "
+                + (job.version() != null ? job.version() : "from " + from) + " to " + job.to());
+        GitopsRepository repository = repositories.apply(config);
+        CommitResult result = job.dryRun() ? repository.dryRun(planner) : repository.publish(planner);
+        PromotionPlanner.Decision d = planner.decision();
+        return new PromoteOutcome(config.packageName(), d.version().text(), from, job.to(),
+                d.previous() == null ? null : d.previous().text(), d.downgrade(), result, job.dryRun());
+    }
+
+    /** Validates stages and version against the config before any Git work; builds the planner. */
+    static PromotionPlanner check(GitopsConfig config, PromoteJob job) {
+        Problems problems = new Problems();
+        String stages = String.join(", ", config.stages().stream().map(StageSpec::name).toList());
+        StageSpec to = null;
+        if (job.to() == null) {
+            problems.add("--to", "", "is required", "name the stage to promote to, one of: " + stages);
+        } else if (config.stage(job.to()).isEmpty()) {
+            problems.add("--to", job.to(), "is not a stage of " + config.source(), "use one of: " + stages);
+        } else {
+            to = config.stage(job.to()).get();
+            if (to.track() == Track.LATEST) {
+                problems.add(config.source(), "stages[" + to.name() + "].track", "is latest: the stage selects the "
+                        + "highest stored version by itself, so there is nothing to promote into it",
+                        "set track: pinned for stages you promote to");
+            }
+        }
+        Semver version = null;
+        if (job.version() != null) {
+            try {
+                version = Semver.parse(job.version());
+            } catch (IllegalArgumentException e) {
+                problems.add("--version", job.version(), e.getMessage(), "give a Package version such as 1.2.3");
+            }
+        } else if (job.from() != null) {
+            if (config.stage(job.from()).isEmpty()) {
+                problems.add("--from", job.from(), "is not a stage of " + config.source(), "use one of: " + stages);
+            } else if (job.from().equals(job.to())) {
+                problems.add("--from", job.from(), "is the same stage as --to", "promote from an earlier stage");
+            }
+        } else if (to != null && config.indexOf(to.name()) == 0) {
+            problems.add("--to", to.name(), "is the first stage, so no stage comes before it",
+                    "pass --from STAGE or --version VERSION");
+        }
+        problems.throwIfAny();
+        String from = job.version() == null ? sourceStage(config, job) : null;
+        return new PromotionPlanner(config, from, to, version, job.allowDowngrade(), job.message());
+    }
+
+    private static String sourceStage(GitopsConfig config, PromoteJob job) {
+        if (job.from() != null) {
+            return job.from();
+        }
+        int i = config.indexOf(job.to());
+        if (i <= 0) {
+            throw ValidationException.of("--to", job.to(), "has no stage before it", "pass --from or --version");
+        }
+        return config.stages().get(i - 1).name();
+    }
+}
