@@ -1,12 +1,13 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code carvel-gitops}: deliver Carvel Packages through a GitOps repository and Flux CD. */
 @Command(name = "carvel-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Deliver Carvel Packages to Kubernetes run clusters through a GitOps repository and Flux CD.",
-        subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, PromoteCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -30,7 +31,21 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        return commandLine(System.getenv());
+    }
+
+    /** The command line reading credentials and the cache location from {@code env} instead of the process's. */
+    static CommandLine commandLine(Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                K created = CommandLine.defaultFactory().create(cls);
+                if (created instanceof RemoteAccessOptions remote) {
+                    remote.env = Map.copyOf(env);
+                }
+                return created;
+            }
+        });
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
         return cli;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.carvelgitops.cli;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepositories;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
@@ -43,14 +44,24 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--retain", paramLabel = "N", defaultValue = "0",
+            description = "Keep only the newest N stored Package versions, and every version a stage runs "
+                    + "(default: keep all).")
+    int retain;
+
+    @Mixin
+    RemoteAccessOptions remote;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
-        RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message, dryRun);
+        RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message, dryRun,
+                retain);
         Path base = job.configFile().toAbsolutePath().getParent();
-        RenderOutcome outcome = new RenderService(config -> GitopsRepositories.open(config, base, progress), progress)
-                .run(job);
+        RemoteOptions options = remote.remoteOptions(progress);
+        RenderOutcome outcome = new RenderService(config -> GitopsRepositories.open(config, base, options, progress),
+                progress).run(job);
         if (common.output == CommonOptions.Output.json) {
             out.println(Json.write(document(outcome)));
         } else {
@@ -86,6 +97,8 @@ final class RenderCommand implements Callable<Integer> {
         doc.put("changed", commit.changed());
         doc.put("files", plan.files().stream().map(f -> f.path()).toList());
         doc.put("changedFiles", commit.changes().stream().map(FileChange::path).toList());
+        doc.put("removedFiles", commit.changes().stream().filter(c -> c.kind() == FileChange.Kind.REMOVED)
+                .map(FileChange::path).toList());
         doc.put("notes", plan.notes());
         if (outcome.dryRun()) {
             doc.put("diff", commit.diff());

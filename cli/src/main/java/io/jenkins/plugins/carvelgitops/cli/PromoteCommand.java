@@ -1,0 +1,112 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepositories;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = "Pin the version one stage runs in the next stage (or roll a stage back), as one commit.")
+final class PromoteCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Mixin
+    RemoteAccessOptions remote;
+
+    @Option(names = "--to", paramLabel = "STAGE", required = true, description = "The stage to change.")
+    String to;
+
+    @Option(names = "--from", paramLabel = "STAGE",
+            description = "The stage whose pinned version moves (default: the stage before --to).")
+    String from;
+
+    @Option(names = "--version", paramLabel = "VERSION",
+            description = "Promote this stored Package version instead of reading --from.")
+    String version;
+
+    @Option(names = "--allow-downgrade",
+            description = "Allow moving --to to a lower version (a rollback); adds packaging.carvel.dev/downgradable.")
+    boolean allowDowngrade;
+
+    @Option(names = "--message", paramLabel = "TEXT", description = "Commit message subject.")
+    String message;
+
+    @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,
+                message, dryRun);
+        Path base = job.configFile().toAbsolutePath().getParent();
+        RemoteOptions options = remote.remoteOptions(progress);
+        PromoteOutcome outcome = new PromoteService(config -> GitopsRepositories.open(config, base, options,
+                progress), progress).run(job);
+        if (common.output == CommonOptions.Output.json) {
+            out.println(Json.write(document(outcome)));
+        } else {
+            printText(out, outcome);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printText(PrintWriter out, PromoteOutcome o) {
+        CommitResult commit = o.commit();
+        String what = o.downgrade() ? "roll back " + o.packageName() + " in " + o.to() + " to " + o.version()
+                : "promote " + o.packageName() + " " + o.version() + (o.from() == null ? "" : " from " + o.from())
+                        + " to " + o.to();
+        String was = o.previous() == null ? " (new stage)" : " (was " + o.previous() + ")";
+        if (o.dryRun()) {
+            out.print(commit.diff());
+            out.println("dry run: " + what + was + ": " + commit.changes().size() + " files would change; nothing "
+                    + "written");
+        } else if (!commit.changed()) {
+            out.println("no change: " + o.to() + " already pins " + o.packageName() + " " + o.version()
+                    + (commit.sha() == null ? "" : " (head " + commit.shortSha() + ")"));
+        } else {
+            String done = o.downgrade() ? "rolled back " + o.packageName() + " in " + o.to() + " to " + o.version()
+                    : "promoted " + o.packageName() + " " + o.version() + (o.from() == null ? "" : " from "
+                            + o.from()) + " to " + o.to();
+            out.println(done + was + "; committed " + commit.shortSha());
+        }
+    }
+
+    static Map<String, Object> document(PromoteOutcome o) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("package", o.packageName());
+        doc.put("version", o.version());
+        doc.put("from", o.from());
+        doc.put("to", o.to());
+        doc.put("previous", o.previous());
+        doc.put("downgrade", o.downgrade());
+        doc.put("dryRun", o.dryRun());
+        doc.put("commit", o.commit().sha());
+        doc.put("changed", o.commit().changed());
+        doc.put("changedFiles", o.commit().changes().stream().map(FileChange::path).toList());
+        if (o.dryRun()) {
+            doc.put("diff", o.commit().diff());
+        }
+        return doc;
+    }
+}
