@@ -2,8 +2,6 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
-import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepositories;
-import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
@@ -59,9 +57,7 @@ final class PromoteCommand implements Callable<Integer> {
         PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,
                 message, dryRun);
         Path base = job.configFile().toAbsolutePath().getParent();
-        RemoteOptions options = remote.remoteOptions(progress);
-        PromoteOutcome outcome = new PromoteService(config -> GitopsRepositories.open(config, base, options,
-                progress), progress).run(job);
+        PromoteOutcome outcome = new PromoteService(config -> remote.open(config, base, progress), progress).run(job);
         if (common.output == CommonOptions.Output.json) {
             out.println(Json.write(document(outcome)));
         } else {

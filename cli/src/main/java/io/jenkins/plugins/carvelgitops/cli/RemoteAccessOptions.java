@@ -1,5 +1,8 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepositories;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.RetryPolicy;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
@@ -55,6 +58,16 @@ final class RemoteAccessOptions {
     void refuseSecretOnCommandLine(String ignored) {
         throw new CommandLine.ParameterException(mixee.commandLine(), "a token on the command line ends up in shell "
                 + "history and process lists; set GIT_TOKEN or use --token-file FILE instead");
+    }
+
+    /**
+     * The repository a config names, with credentials and cache for a remote one; for a local folder no
+     * credential is read.
+     */
+    GitopsRepository open(GitopsConfig config, Path baseDir, ProgressListener listener) {
+        RemoteOptions options = config.repository().isLocalPath() ? RemoteOptions.defaults(cacheRoot())
+                : remoteOptions(listener);
+        return GitopsRepositories.open(config, baseDir, options, listener);
     }
 
     RemoteOptions remoteOptions(ProgressListener listener) {

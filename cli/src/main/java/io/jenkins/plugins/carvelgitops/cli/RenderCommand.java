@@ -2,8 +2,6 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
-import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepositories;
-import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
@@ -59,9 +57,7 @@ final class RenderCommand implements Callable<Integer> {
         RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message, dryRun,
                 retain);
         Path base = job.configFile().toAbsolutePath().getParent();
-        RemoteOptions options = remote.remoteOptions(progress);
-        RenderOutcome outcome = new RenderService(config -> GitopsRepositories.open(config, base, options, progress),
-                progress).run(job);
+        RenderOutcome outcome = new RenderService(config -> remote.open(config, base, progress), progress).run(job);
         if (common.output == CommonOptions.Output.json) {
             out.println(Json.write(document(outcome)));
         } else {

@@ -136,6 +136,16 @@ class PromoteCommandIT {
     }
 
     @Test
+    void credentialsAreNotReadForALocalRepository() throws Exception {
+        Path config = Fixtures.config(tmp.resolve("app"), "./gitops-repo");
+        CliRun run = cli(Map.of("GIT_TOKEN", TOKEN), "render", "--config", config.toString(), "--package",
+                Fixtures.packageFile(tmp, "1.0.0").toString());
+        assertThat(run.code()).as(run.all()).isZero();
+        CliRun promote = cli(Map.of("GIT_TOKEN", TOKEN), "promote", "--config", config.toString(), "--to", "qa");
+        assertThat(promote.out()).as(promote.all()).startsWith("promoted hello.default.tap 1.0.0 from staging to qa");
+    }
+
+    @Test
     void renderRetainRemovesOldVersionsNobodyRuns() throws Exception {
         BareRemote remote = BareRemote.create(tmp.resolve("remote.git"), "main");
         Path config = Fixtures.config(tmp.resolve("app"), remote.fileUrl());

@@ -42,7 +42,7 @@ public final class JGitRemote implements GitRemote {
 
     private static final int TIMEOUT_SECONDS = 120;
     private static final List<String> RACE_MESSAGES = List.of("lock", "invalid old id", "stale info", "fetch first",
-            "non-fast-forward", "failed to update ref");
+            "non-fast-forward", "failed to update ref", "already exists");
 
     private final String url;
     private final String branch;
@@ -105,6 +105,7 @@ public final class JGitRemote implements GitRemote {
             }
             Repository repo = g.getRepository();
             ObjectId local = repo.resolve(Constants.R_REMOTES + "origin/" + branch);
+            ObjectId head = remoteHead;
             if (!remoteHead.equals(local) || !repo.getObjectDatabase().has(remoteHead)) {
                 var fetch = g.fetch().setRemote("origin")
                         .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + Constants.R_REMOTES
@@ -113,11 +114,17 @@ public final class JGitRemote implements GitRemote {
                 if (options.shallow()) {
                     fetch.setDepth(1);
                 }
-                authorize(fetch).call();
+                // the branch may have moved since the listing: what was fetched is the head
+                Ref fetched = authorize(fetch).call().getAdvertisedRef(Constants.R_HEADS + branch);
+                if (fetched == null) {
+                    resetToEmpty();
+                    return null;
+                }
+                head = fetched.getObjectId();
             }
-            g.reset().setMode(ResetCommand.ResetType.HARD).setRef(remoteHead.name()).call();
+            g.reset().setMode(ResetCommand.ResetType.HARD).setRef(head.name()).call();
             g.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
-            return remoteHead.name();
+            return head.name();
         } catch (GitAPIException | IOException e) {
             throw translate("fetch from", e);
         }

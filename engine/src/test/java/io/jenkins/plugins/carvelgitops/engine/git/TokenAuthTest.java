@@ -47,6 +47,7 @@ class TokenAuthTest {
     void lostRaceMessagesAreRecognised() {
         assertThat(JGitRemote.lostRace("invalid old id sent")).isTrue();
         assertThat(JGitRemote.lostRace("failed to lock")).isTrue();
+        assertThat(JGitRemote.lostRace("already exists")).isTrue();
         assertThat(JGitRemote.lostRace("cannot lock ref 'refs/heads/main'")).isTrue();
         assertThat(JGitRemote.lostRace("pre-receive hook declined")).isFalse();
     }
