@@ -131,7 +131,7 @@ class PromoteCommandIT {
         Path config = Fixtures.config(tmp.resolve("app"), "https://git.example.invalid/gitops.git");
         CliRun run = cli(Map.of("GIT_TOKEN", TOKEN), "promote", "--config", config.toString(), "--to", "prod");
         assertThat(run.code()).isEqualTo(ExitCodes.INVALID);
-        assertThat(run.err()).isEqualTo("error: GIT_USERNAME: is not set, but a token is given (GIT_TOKEN); set "
+        assertThat(run.err()).endsWith("\nerror: GIT_USERNAME: is not set, but a token is given (GIT_TOKEN); set "
                 + "GIT_USERNAME or --username to the account the token belongs to\n");
     }
 
