@@ -247,6 +247,8 @@ public final class JGitRemote implements GitRemote {
             return git;
         }
         if (Files.isDirectory(repoDir.resolve(".git"))) {
+            // we hold the cache lock, so an index.lock is what an interrupted run left behind
+            Files.deleteIfExists(repoDir.resolve(".git").resolve("index.lock"));
             Git existing = Git.open(repoDir.toFile());
             String configured = existing.getRepository().getConfig().getString("remote", "origin", "url");
             if (url.equals(configured)) {

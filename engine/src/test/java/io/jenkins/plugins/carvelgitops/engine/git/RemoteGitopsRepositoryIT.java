@@ -166,6 +166,20 @@ class RemoteGitopsRepositoryIT {
     }
 
     @Test
+    void aStaleIndexLockFromAnInterruptedRunIsCleared() throws Exception {
+        repository(CommitSpec.DEFAULT).publish(change("one\n", "one.yaml", "1\n"));
+        Path clone = tmp.resolve("cache").resolve(JGitRemote.cacheKey(remote.fileUrl(), "main")).resolve("repo");
+        Files.writeString(clone.resolve(".git/index.lock"), "");
+        Files.writeString(clone.resolve("one.yaml"), "half-written\n");
+
+        CommitResult next = repository(CommitSpec.DEFAULT).publish(change("two\n", "two.yaml", "2\n"));
+
+        assertThat(next.changed()).isTrue();
+        assertThat(remote.read("one.yaml")).isEqualTo("1\n");
+        assertThat(remote.linearHistory()).hasSize(2);
+    }
+
+    @Test
     void aSecondRunWaitsForTheCacheLock() throws Exception {
         Path cacheDir = tmp.resolve("cache").resolve(JGitRemote.cacheKey(remote.fileUrl(), "main"));
         try (JGitRemote holder = JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener)) {
