@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "promote", mixinStandardHelpOptions = true,
+// No standard help mixin: its --version would clash with promote's own --version VERSION.
+@Command(name = "promote",
         description = "Pin the version one stage runs in the next stage (or roll a stage back), as one commit.")
 final class PromoteCommand implements Callable<Integer> {
 
@@ -28,6 +29,9 @@ final class PromoteCommand implements Callable<Integer> {
 
     @Mixin
     RemoteAccessOptions remote;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--to", paramLabel = "STAGE", required = true, description = "The stage to change.")
     String to;
