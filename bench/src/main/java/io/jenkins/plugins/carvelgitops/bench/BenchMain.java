@@ -57,7 +57,8 @@ public final class BenchMain {
     static List<Scenario> scenarios(Settings settings) {
         return List.of(
                 () -> new FleetRenderScenario(settings).run(),
-                () -> List.of(new InProcessRenderScenario(settings).run()));
+                () -> List.of(new InProcessRenderScenario(settings).run()),
+                () -> new PromoteScenario(settings).run());
     }
 
     static String report(String mode, List<Result> results) throws IOException {
