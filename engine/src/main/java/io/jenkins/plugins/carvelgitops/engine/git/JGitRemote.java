@@ -96,6 +96,39 @@ public final class JGitRemote implements GitRemote {
     @Override
     public String sync() {
         try {
+            return syncOnce();
+        } catch (GitopsGitException e) {
+            if (!(e.getCause() instanceof TransportException) && e.getCause() != null) {
+                // Not the network or the server: the cached clone itself is damaged. It holds nothing
+                // that is not on the remote, so start it again once.
+                listener.warning("the cached clone of " + describe() + " is damaged (" + e.getCause().getClass()
+                        .getSimpleName() + "); cloning again");
+                discardClone();
+                return syncOnce();
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            listener.warning("the cached clone of " + describe() + " is damaged (" + e.getClass().getSimpleName()
+                    + "); cloning again");
+            discardClone();
+            return syncOnce();
+        }
+    }
+
+    private void discardClone() {
+        try {
+            if (git != null) {
+                git.close();
+                git = null;
+            }
+            deleteTree(repoDir);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot remove the damaged clone in " + repoDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String syncOnce() {
+        try {
             Git g = git();
             ObjectId remoteHead = lsRemote(g);
             if (remoteHead == null) {
@@ -144,12 +177,25 @@ public final class JGitRemote implements GitRemote {
     public String commit(List<FileChange> changes, String message) {
         try {
             Git g = git();
+            // one index update for all paths: per-file commands rewrite the whole index each time
+            var add = g.add();
+            var rm = g.rm();
+            boolean anyAdd = false;
+            boolean anyRemove = false;
             for (FileChange change : changes) {
                 if (change.kind() == FileChange.Kind.REMOVED) {
-                    g.rm().addFilepattern(change.path()).call();
+                    rm.addFilepattern(change.path());
+                    anyRemove = true;
                 } else {
-                    g.add().addFilepattern(change.path()).call();
+                    add.addFilepattern(change.path());
+                    anyAdd = true;
                 }
+            }
+            if (anyAdd) {
+                add.call();
+            }
+            if (anyRemove) {
+                rm.call();
             }
             PersonIdent who = CommitIdentity.resolve(identity, g.getRepository().getConfig());
             RevCommit commit = g.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false)
@@ -234,6 +280,14 @@ public final class JGitRemote implements GitRemote {
                     + "denied access" + (options.auth() == null ? "" : " to user '" + options.auth().username() + "'")
                     + "; check that the token may write to the repository (for example the repo or write_repository "
                     + "scope)", null);
+        }
+        if (e instanceof TransportException && (lower.contains("connection refused") || lower.contains("connection failed") || lower.contains("unknownhost")
+                || lower.contains("unknown host") || lower.contains("timed out") || lower.contains("no route")
+                || lower.contains("connection reset") || lower.contains("remote hung up")
+                || lower.contains("unexpected end of file"))) {
+            return new GitopsGitException(what + " " + describe() + " failed: cannot reach the server or it broke "
+                    + "off (" + message + "); check the URL, the network and the server, then run again: nothing was "
+                    + "pushed", e);
         }
         return new GitopsGitException(what + " " + describe() + " failed: " + message, e);
     }

@@ -48,6 +48,17 @@ public final class GitHttpServer implements AutoCloseable {
         GitHttpServer result = new GitHttpServer(server);
         GitServlet git = new GitServlet();
         git.setRepositoryResolver(resolver(root));
+        git.setReceivePackFactory((req, repo) -> {
+            org.eclipse.jgit.transport.ReceivePack receive = new org.eclipse.jgit.transport.ReceivePack(repo);
+            receive.setPreReceiveHook((rp, commands) -> {
+                String refusal = result.refusal;
+                if (refusal != null) {
+                    commands.forEach(c -> c.setResult(org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
+                            refusal));
+                }
+            });
+            return receive;
+        });
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/git");
         context.addServlet(new ServletHolder(git), "/*");
@@ -72,6 +83,13 @@ public final class GitHttpServer implements AutoCloseable {
                 throw new RepositoryNotFoundException(name, e);
             }
         };
+    }
+
+    private volatile String refusal;
+
+    /** From now on every push is refused with {@code message}, as a protected branch or a server hook would. */
+    public void refusePushes(String message) {
+        this.refusal = message;
     }
 
     public int port() {
