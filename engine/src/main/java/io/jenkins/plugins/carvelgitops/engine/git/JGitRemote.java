@@ -50,11 +50,11 @@ public final class JGitRemote implements GitRemote {
     private final RemoteOptions options;
     private final CommitSpec identity;
     private final ProgressListener listener;
-    private final CacheLock lock;
+    private final FolderLock lock;
     private Git git;
 
     private JGitRemote(String url, String branch, Path cacheDir, RemoteOptions options, CommitSpec identity,
-            ProgressListener listener, CacheLock lock) {
+            ProgressListener listener, FolderLock lock) {
         this.url = url;
         this.branch = branch;
         this.repoDir = cacheDir.resolve("repo");
@@ -68,7 +68,7 @@ public final class JGitRemote implements GitRemote {
     public static JGitRemote open(String url, String branch, RemoteOptions options, CommitSpec identity,
             ProgressListener listener) {
         Path cacheDir = options.cacheRoot().resolve(cacheKey(url, branch));
-        CacheLock lock = CacheLock.acquire(cacheDir, options.lockTimeout(), listener);
+        FolderLock lock = FolderLock.forCache(cacheDir, options.lockTimeout(), listener);
         return new JGitRemote(url, branch, cacheDir, options, identity, listener, lock);
     }
 

@@ -68,7 +68,8 @@ public final class LocalGitopsRepository implements GitopsRepository {
             planner.plan(RepositoryView.EMPTY); // validate before creating anything
         }
         try (Git git = openOrCreate();
-                RepositoryLock lock = RepositoryLock.acquire(git.getRepository().getDirectory().toPath(), LOCK_WAIT)) {
+                FolderLock lock = FolderLock.forRepository(git.getRepository().getDirectory().toPath(), LOCK_WAIT,
+                        listener)) {
             WorkTree tree = new WorkTree(folder);
             Change change = planner.plan(tree);
             tree.clearLeftovers(change.files());

@@ -67,7 +67,7 @@ public final class WorkTree implements RepositoryView {
 
     /**
      * Removes the temporary files an interrupted run may have left beside {@code files}. Call it only
-     * while holding the {@link RepositoryLock}.
+     * while holding the {@link FolderLock}.
      */
     public void clearLeftovers(Collection<RepoFile> files) {
         for (RepoFile file : files) {
@@ -81,7 +81,7 @@ public final class WorkTree implements RepositoryView {
     }
 
     private static Path temporaryFor(Path target) {
-        return target.resolveSibling("." + target.getFileName() + RepositoryLock.TMP_SUFFIX);
+        return target.resolveSibling("." + target.getFileName() + FolderLock.TMP_SUFFIX);
     }
 
     @Override
