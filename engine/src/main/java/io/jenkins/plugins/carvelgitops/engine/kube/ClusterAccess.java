@@ -1,0 +1,63 @@
+package io.jenkins.plugins.carvelgitops.engine.kube;
+
+import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Kubernetes cluster, as carvel-gitops uses it: read an object, apply one (server-side), set an
+ * annotation, and watch a kind in a namespace. Objects are plain maps, as the API server returns them.
+ * Errors are {@link ClusterException}s naming the cluster and the object.
+ */
+public interface ClusterAccess {
+
+    /** The field manager of every write; Flux does not strip its fields (they start with neither {@code kubectl} nor {@code before-first-apply}). */
+    String FIELD_MANAGER = "carvel-gitops";
+
+    /** How messages name this cluster: {@code build cluster}, {@code run cluster of stage prod}. */
+    String label();
+
+    Optional<Map<String, Object>> get(ObjectRef ref);
+
+    /** Server-side apply with field manager {@value #FIELD_MANAGER}, forcing conflicts; idempotent. */
+    Applied apply(Manifest manifest);
+
+    /** Sets one annotation with a JSON merge patch (field manager {@value #FIELD_MANAGER}). */
+    void annotate(ObjectRef ref, String key, String value);
+
+    /**
+     * Lists, then watches, the objects of one kind in one namespace; reconnects and lists again after a
+     * dropped watch. Holds no thread of its own while waiting.
+     */
+    ObjectWatch watch(String apiVersion, String kind, String namespace, WatchListener listener);
+
+    /** What a server-side apply did. */
+    record Applied(ObjectRef ref, Outcome outcome) {
+        public enum Outcome { CREATED, CONFIGURED, UNCHANGED }
+    }
+
+    /** A running watch. */
+    interface ObjectWatch {
+        /** Stops the watch; safe to call more than once, from any thread, without blocking. */
+        void cancel();
+    }
+
+    /** Receives what a watch sees. Called from the client's shared threads; must not block. */
+    interface WatchListener {
+
+        /** The first list is done: these are all the objects of the kind in the namespace. */
+        void synced(List<Map<String, Object>> objects);
+
+        void changed(Map<String, Object> object);
+
+        void deleted(Map<String, Object> object);
+
+        /** The watch could not start (the cluster is unreachable or refused the list). */
+        void failed(String message);
+
+        /** The watch dropped after it had started; it reconnects and lists again by itself. */
+        default void interrupted(String message) {
+        }
+    }
+}

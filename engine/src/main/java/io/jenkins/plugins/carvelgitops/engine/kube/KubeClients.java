@@ -1,0 +1,125 @@
+package io.jenkins.plugins.carvelgitops.engine.kube;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * Creates cluster clients from kubeconfig <em>content</em> (never from a file or the environment) and
+ * owns them: one client per distinct kubeconfig, all sharing one OkHttp dispatcher (one pool of daemon
+ * threads) and one connection pool. Close it when done; that closes every client.
+ */
+public final class KubeClients implements AutoCloseable {
+
+    /**
+     * Client settings.
+     *
+     * @param retries                 retries of a failed request (with back-off) before it is an error
+     * @param connectTimeout          TCP/TLS connect timeout
+     * @param requestTimeout          timeout of one (non-watch) request
+     * @param watchReconnectInterval  first delay before reconnecting a dropped watch (it doubles, capped)
+     */
+    public record Settings(int retries, Duration connectTimeout, Duration requestTimeout,
+            Duration watchReconnectInterval) {
+
+        public static final Settings DEFAULT = new Settings(2, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofSeconds(1));
+    }
+
+    private final Settings settings;
+    private final Dispatcher dispatcher;
+    private final ConnectionPool connections = new ConnectionPool();
+    private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
+
+    public KubeClients() {
+        this(Settings.DEFAULT);
+    }
+
+    public KubeClients(Settings settings) {
+        this.settings = settings;
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "carvel-gitops-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.dispatcher = new Dispatcher(pool);
+        dispatcher.setMaxRequests(4096);
+        dispatcher.setMaxRequestsPerHost(1024);
+    }
+
+    /**
+     * The cluster a kubeconfig names (its current context). Clients are shared: the same kubeconfig
+     * content gives the same underlying client.
+     *
+     * @param label how messages name the cluster, e.g. {@code run cluster of stage prod}
+     */
+    public ClusterAccess cluster(KubeconfigAuth kubeconfig, String label) {
+        KubernetesClient client = clients.computeIfAbsent(kubeconfig.fingerprint(), k -> create(kubeconfig, label));
+        return new Fabric8ClusterAccess(client, label);
+    }
+
+    private KubernetesClient create(KubeconfigAuth kubeconfig, String label) {
+        Config config;
+        try {
+            config = Config.fromKubeconfig(null, kubeconfig.content(), null);
+        } catch (RuntimeException e) {
+            // The parser's message may quote the content: say only what is wrong and where.
+            throw new ClusterException("the kubeconfig for the " + label + " cannot be read (not a kubeconfig, "
+                    + "or no current context); check the file or credential that holds it");
+        }
+        if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+            throw new ClusterException("the kubeconfig for the " + label + " names no server; set clusters[].cluster"
+                    + ".server for its current context");
+        }
+        config.setRequestRetryBackoffLimit(settings.retries());
+        config.setRequestRetryBackoffInterval(200);
+        config.setConnectionTimeout((int) settings.connectTimeout().toMillis());
+        config.setRequestTimeout((int) settings.requestTimeout().toMillis());
+        config.setWatchReconnectInterval((int) settings.watchReconnectInterval().toMillis());
+        config.setWatchReconnectLimit(-1);
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new SharedOkHttp()).build();
+    }
+
+    /** Threads the shared HTTP pool holds right now (for diagnostics and tests). */
+    public int httpThreads() {
+        return ((ThreadPoolExecutor) dispatcher.executorService()).getPoolSize();
+    }
+
+    @Override
+    public void close() {
+        List<KubernetesClient> all = new ArrayList<>(clients.values());
+        clients.clear();
+        all.forEach(KubernetesClient::close);
+        dispatcher.executorService().shutdownNow();
+        connections.evictAll();
+    }
+
+    /** Every client built here uses the one dispatcher and connection pool. */
+    private final class SharedOkHttp extends OkHttpClientFactory {
+
+        @Override
+        protected OkHttpClient.Builder newOkHttpClientBuilder() {
+            return super.newOkHttpClientBuilder().connectionPool(connections);
+        }
+
+        @Override
+        protected Dispatcher initDispatcher() {
+            return dispatcher;
+        }
+    }
+}
