@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +25,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (e instanceof ValidationException v) {
             v.problems().forEach(p -> err.println("error: " + p.line()));
             code = ExitCodes.INVALID;
-        } else if (e instanceof GitopsGitException || e instanceof IOException || e instanceof UncheckedIOException) {
+        } else if (e instanceof GitopsGitException || e instanceof ClusterException || e instanceof IOException
+                || e instanceof UncheckedIOException) {
             err.println("error: " + oneLine(e.getMessage()));
             code = ExitCodes.GIT_OR_IO;
         } else {

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
+import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReports;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Wait until Flux has applied the commit and each stage's PackageInstall runs the version it pins.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Mixin
+    ClusterOptions clusters = new ClusterOptions();
+
+    @Option(names = "--stage", paramLabel = "NAME",
+            description = "A stage to verify (repeatable; default: every stage whose folder exists at the revision).")
+    List<String> stages = new ArrayList<>();
+
+    @Option(names = "--revision", paramLabel = "SHA",
+            description = "The commit to wait for (default: the head of repository.branch).")
+    String revision;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "How long to wait, like 90s, 5m or 1h (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--no-reconcile", description = "Do not ask Flux to reconcile now; wait for its interval.")
+    boolean noReconcile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        Duration wait = parseTimeout(timeout);
+        GitopsConfig config = ConfigLoader.load(common.config, common.config.toString(), common.configOverrides());
+        GitopsHistory history = clusters.history(config, common.config);
+        VerifyRequest request = VerifyPlanner.plan(config, history, clusters.buildCluster(), revision, stages,
+                clusters.stageKubeconfigs(), wait, !noReconcile, clusters.kubeconfigSecrets);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "carvel-gitops-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        VerifyReport report;
+        Thread onInterrupt = null;
+        try (KubeClients kube = new KubeClients()) {
+            VerifyHandle handle = new Verifier(kube, history, scheduler).start(request, progress);
+            onInterrupt = new Thread(handle::cancel, "carvel-gitops-verify-cancel");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            report = handle.result().get();
+        } finally {
+            scheduler.shutdownNow();
+            removeHook(onInterrupt);
+        }
+        if (common.output == CommonOptions.Output.json) {
+            out.println(Json.write(VerifyReports.document(report)));
+        } else {
+            out.print(VerifyReports.text(report));
+        }
+        out.flush();
+        return switch (report.outcome()) {
+            case READY -> ExitCodes.OK;
+            case TIMED_OUT -> ExitCodes.TIMED_OUT;
+            default -> ExitCodes.FAILED;
+        };
+    }
+
+    private static void removeHook(Thread hook) {
+        if (hook == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook cancels the wait
+        }
+    }
+
+    static Duration parseTimeout(String value) {
+        if (!FluxDuration.isValid(value) || FluxDuration.parse(value).isZero()) {
+            throw ValidationException.of("--timeout", value, "is not a duration like 90s, 5m or 1h",
+                    "write it the way Flux does, e.g. --timeout 10m");
+        }
+        return FluxDuration.parse(value);
+    }
+}

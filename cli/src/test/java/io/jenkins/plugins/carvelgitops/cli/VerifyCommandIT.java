@@ -1,0 +1,133 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
+import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code carvel-gitops verify} end to end: config, local GitOps repository, simulated clusters. */
+class VerifyCommandIT {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A GitOps repository holding prod at {@code version}; returns the commit. */
+    String gitops(String version) throws Exception {
+        Path repo = dir.resolve("gitops");
+        Path pkgi = repo.resolve("app.default.tap/prod/packageinstall.yaml");
+        Files.createDirectories(pkgi.getParent());
+        Files.writeString(pkgi, """
+                apiVersion: packaging.carvel.dev/v1alpha1
+                kind: PackageInstall
+                metadata: {name: app, namespace: apps}
+                spec:
+                  serviceAccountName: app-installer
+                  packageRef:
+                    refName: app.default.tap
+                    versionSelection: {constraints: %s}
+                """.formatted(version));
+        try (Git git = Files.isDirectory(repo.resolve(".git")) ? Git.open(repo.toFile())
+                : Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("t", "t@example.invalid");
+            return git.commit().setMessage("deliver " + version).setAuthor(who).setCommitter(who).setSign(false).call()
+                    .name();
+        }
+    }
+
+    Path config() throws Exception {
+        Path config = dir.resolve("carvel-gitops.yaml");
+        Files.writeString(config, """
+                package: app.default.tap
+                install: app
+                repository: {url: ./gitops, branch: main}
+                flux: {apiVersion: v1, namespace: build-ns, url: https://git.example.com/acme/gitops.git}
+                stages:
+                  - {name: prod, namespace: apps, serviceAccount: app-installer}
+                """);
+        return config;
+    }
+
+    Path write(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void exitsZeroOnceTheHeadOfTheBranchIsLiveAndPrintsTheReport() throws Exception {
+        String sha = gitops("1.2.3");
+        try (SimulatedDelivery d = new SimulatedDelivery("v1", Format.SHA1, List.of("prod"), 1, false)) {
+            d.flux.head(sha);
+            d.deliver("prod", "1.2.3");
+            Run r = run("verify", "--config", config().toString(), "--kubeconfig", write("build",
+                    d.build.kubeconfig().content()).toString(), "--stage-kubeconfig", "prod=" + write("prod",
+                            d.run("prod").kubeconfig().content()), "--timeout", "30s");
+            assertThat(r.code()).as(r.err() + r.out()).isEqualTo(0);
+            assertThat(r.out()).startsWith("ready after ").contains("revision " + sha.substring(0, 7)
+                    + " is live on prod").containsPattern("PackageInstall apps/app +ReconcileSucceeded at 1.2.3 +ReconcileSucceeded 1.2.3 +ready");
+            assertThat(r.err()).containsPattern("\\[\\d+\\.\\ds\\] prod: PackageInstall app reconciled 1.2.3");
+            assertThat(r.out() + r.err()).doesNotContain("kubeconfig-secret-token");
+        }
+    }
+
+    @Test
+    void exitsFourOnAFailureAndFiveOnATimeoutWithJson() throws Exception {
+        String sha = gitops("1.2.3");
+        try (SimulatedDelivery d = new SimulatedDelivery("v1", Format.SHA1, List.of("prod"), 1, false)) {
+            d.flux.head(sha);
+            d.deliver("prod", "1.2.3");
+            d.kapp("prod").failVersion("1.2.3", "kapp: Error: create deployment/app: forbidden");
+            String[] args = {"verify", "--config", config().toString(), "--kubeconfig", write("build",
+                    d.build.kubeconfig().content()).toString(), "--stage-kubeconfig", "prod=" + write("prod",
+                            d.run("prod").kubeconfig().content()), "--timeout", "30s", "--revision", sha};
+            Run failed = run(args);
+            assertThat(failed.code()).as(failed.err()).isEqualTo(4);
+            assertThat(failed.out()).contains("ReconcileFailed: kapp: Error: create deployment/app: forbidden");
+
+            d.kapp("prod").selectInstead("1.2.3", "1.2.2");
+            String newer = gitops("1.2.4");
+            d.flux.head(newer);
+            Run timedOut = run("verify", "--config", config().toString(), "--kubeconfig", dir.resolve("build")
+                    .toString(), "--stage-kubeconfig", "prod=" + dir.resolve("prod"), "--timeout", "2s", "--output",
+                    "json", "--stage", "prod");
+            assertThat(timedOut.code()).as(timedOut.err()).isEqualTo(5);
+            assertThat(timedOut.out()).contains("\"outcome\" : \"timed_out\"").contains("\"expected\" : "
+                    + "\"ReconcileSucceeded at 1.2.4\"");
+        }
+    }
+
+    @Test
+    void badInputIsOneLineNamingTheOption() throws Exception {
+        gitops("1.2.3");
+        Run r = run("verify", "--config", config().toString(), "--kubeconfig", write("build", "x").toString(),
+                "--timeout", "ten minutes");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: --timeout").contains("90s, 5m or 1h");
+        Run s = run("verify", "--config", config().toString(), "--kubeconfig", dir.resolve("build").toString(),
+                "--stage", "qa");
+        assertThat(s.code()).isEqualTo(1);
+        assertThat(s.err()).contains("qa").contains("is not a stage of");
+    }
+}

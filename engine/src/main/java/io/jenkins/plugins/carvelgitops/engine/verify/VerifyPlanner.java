@@ -1,0 +1,120 @@
+package io.jenkins.plugins.carvelgitops.engine.verify;
+
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.model.Semver;
+import io.jenkins.plugins.carvelgitops.engine.render.FluxNames;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a config and the GitOps repository at a revision into a {@link VerifyRequest}: which stages
+ * (given, or every stage whose folder exists at the revision), the Kustomization names, and per stage
+ * the PackageInstall and the version its {@code packageinstall.yaml} pins at that revision.
+ */
+public final class VerifyPlanner {
+
+    private VerifyPlanner() {
+    }
+
+    /**
+     * @param revision   the commit to verify; null for the head of {@code repository.branch}
+     * @param stages     stage names; empty for every stage whose folder exists at the revision
+     * @param kubeconfigs run-cluster kubeconfigs by stage name (stages without one read their Secret, if allowed)
+     */
+    public static VerifyRequest plan(GitopsConfig config, GitopsHistory history, KubeconfigAuth buildCluster,
+            String revision, List<String> stages, Map<String, KubeconfigAuth> kubeconfigs, Duration timeout,
+            boolean reconcile, boolean kubeconfigFromSecret) {
+        String file = config.source();
+        final String sha;
+        if (revision == null || revision.isBlank()) {
+            sha = history.head(config.repository().branch()).orElseThrow(() -> ValidationException.of(file,
+                    "repository.branch", "branch '" + config.repository().branch() + "' does not exist in the GitOps "
+                            + "repository", "render first, or pass --revision SHA"));
+        } else if (!revision.matches("[0-9a-fA-F]{40}")) {
+            throw ValidationException.of("--revision", revision, "is not a full 40-character commit SHA",
+                    "pass the commit that render or promote printed");
+        } else {
+            sha = revision;
+        }
+        String pkgDir = config.repository().prefix() + config.packageName() + "/";
+        List<StageSpec> selected = new ArrayList<>();
+        if (stages.isEmpty()) {
+            List<String> present = history.list(sha, pkgDir);
+            config.stages().stream().filter(s -> present.contains(s.name())).forEach(selected::add);
+            if (selected.isEmpty()) {
+                throw ValidationException.of(file, "stages", "no stage folder of " + config.packageName()
+                        + " exists at " + Revisions.shortSha(sha), "render first, or name stages with --stage");
+            }
+        } else {
+            for (String name : stages) {
+                selected.add(config.stage(name).orElseThrow(() -> ValidationException.of("--stage", name,
+                        "is not a stage of " + file, "use one of: " + String.join(", ", config.stages().stream()
+                                .map(StageSpec::name).toList()))));
+            }
+        }
+        for (String name : kubeconfigs.keySet()) {
+            if (config.stage(name).isEmpty()) {
+                throw ValidationException.of("--stage-kubeconfig", name, "is not a stage of " + file,
+                        "write NAME=FILE with a stage name");
+            }
+        }
+        List<VerifyRequest.StageTarget> targets = new ArrayList<>();
+        for (StageSpec stage : selected) {
+            String path = pkgDir + stage.name() + "/packageinstall.yaml";
+            String text = history.read(sha, path).orElseThrow(() -> ValidationException.of(path, "",
+                    "does not exist at " + Revisions.shortSha(sha), "render stage " + stage.name() + " first"));
+            Map<String, Object> pkgi = asMap(SafeYaml.parseSingle(text, path));
+            String name = Obj.str(pkgi, "metadata", "name");
+            String namespace = Obj.str(pkgi, "metadata", "namespace");
+            String constraints = Obj.str(pkgi, "spec", "packageRef", "versionSelection", "constraints");
+            if (name == null || namespace == null || constraints == null) {
+                throw ValidationException.of(path, "metadata.name, metadata.namespace, spec.packageRef"
+                        + ".versionSelection.constraints", "are required", "render stage " + stage.name() + " again");
+            }
+            String version = Semver.isValid(constraints) ? constraints : highestVersion(history, sha, pkgDir, path);
+            String pkgs = FluxNames.packagesKustomization(config.packageName(), stage.name());
+            String installs = FluxNames.packageInstallsKustomization(config.packageName(), stage.name());
+            List<String> kustomizations = config.shortenNames()
+                    ? List.of(FluxNames.shorten(pkgs), FluxNames.shorten(installs)) : List.of(pkgs, installs);
+            targets.add(new VerifyRequest.StageTarget(stage.name(), kustomizations, namespace, name, version,
+                    kubeconfigs.get(stage.name())));
+        }
+        String repo = FluxNames.gitRepository(config.packageName());
+        return new VerifyRequest(buildCluster, config.flux().apiVersion(), config.flux().namespace(),
+                config.shortenNames() ? FluxNames.shorten(repo) : repo, sha.toLowerCase(java.util.Locale.ROOT), targets,
+                timeout, reconcile, kubeconfigFromSecret);
+    }
+
+    /** For {@code track: latest} the PackageInstall selects the highest Package in the repository. */
+    private static String highestVersion(GitopsHistory history, String sha, String pkgDir, String path) {
+        Semver best = null;
+        for (String f : history.list(sha, pkgDir + "packages")) {
+            String v = f.replaceAll("\\.ya?ml$", "");
+            if (Semver.isValid(v)) {
+                Semver s = Semver.parse(v);
+                if (!s.isPreRelease() && (best == null || s.compareTo(best) > 0)) {
+                    best = s;
+                }
+            }
+        }
+        if (best == null) {
+            throw ValidationException.of(path, "spec.packageRef.versionSelection.constraints", "selects the highest "
+                    + "version, but " + pkgDir + "packages/ holds no Package", "render a Package first");
+        }
+        return best.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        return Map.of();
+    }
+}
