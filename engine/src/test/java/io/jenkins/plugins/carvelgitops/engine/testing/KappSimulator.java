@@ -37,6 +37,7 @@ public final class KappSimulator implements AutoCloseable {
     private final Map<String, String> selectInstead = new ConcurrentHashMap<>();
     private final List<Watch> watches = new ArrayList<>();
     private volatile Duration delay = Duration.ZERO;
+    private volatile long lastWriteNanos;
 
     public KappSimulator(MockCluster cluster, String namespace) {
         this.cluster = cluster;
@@ -187,6 +188,12 @@ public final class KappSimulator implements AutoCloseable {
 
     private void patch(String name, Map<String, Object> status) {
         cluster.patchStatus(KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace, name, status);
+        lastWriteNanos = System.nanoTime();
+    }
+
+    /** {@link System#nanoTime()} when this simulator last wrote a status. */
+    public long lastWriteNanos() {
+        return lastWriteNanos;
     }
 
     /** Waits until everything this simulator has been asked to do so far is done. */

@@ -56,7 +56,7 @@ public final class SimulatedDelivery implements AutoCloseable {
             flux.onApplied(packageInstalls(stage), sha -> {
                 String version = versions.get(stage);
                 if (version != null) {
-                    KappSimulator.applyPackageInstall(run(stage), APP_NS, INSTALL, version,
+                    KappSimulator.applyPackageInstall(run(stage), APP_NS, install(stage), version,
                             downgradable.getOrDefault(stage, false));
                 }
             });
@@ -70,6 +70,11 @@ public final class SimulatedDelivery implements AutoCloseable {
 
     public static String packageInstalls(String stage) {
         return PACKAGE + "-" + stage + "-packageinstalls";
+    }
+
+    /** The PackageInstall name of a stage: {@value #INSTALL}, or {@code app-<stage>} when stages share a cluster. */
+    public String install(String stage) {
+        return stages.size() > kapps.size() ? INSTALL + "-" + stage : INSTALL;
     }
 
     public MockCluster run(String stage) {
@@ -99,7 +104,7 @@ public final class SimulatedDelivery implements AutoCloseable {
     public VerifyRequest request(String sha, Duration timeout, boolean reconcile) {
         List<StageTarget> targets = new ArrayList<>();
         for (String stage : stages) {
-            targets.add(new StageTarget(stage, List.of(packages(stage), packageInstalls(stage)), APP_NS, INSTALL,
+            targets.add(new StageTarget(stage, List.of(packages(stage), packageInstalls(stage)), APP_NS, install(stage),
                     versions.getOrDefault(stage, "0.0.0"), run(stage).kubeconfig()));
         }
         return new VerifyRequest(build.kubeconfig(), apiVersion, FLUX_NS, PACKAGE + "-gitops-repo", sha, targets,
