@@ -120,7 +120,7 @@ public final class Renderer {
         return names;
     }
 
-    private static Map<String, String> fluxNames(GitopsConfig config, List<StageSpec> stages, Problems problems) {
+    static Map<String, String> fluxNames(GitopsConfig config, List<StageSpec> stages, Problems problems) {
         Map<String, String> names = new LinkedHashMap<>();
         String pkg = config.packageName();
         List<String> wanted = new ArrayList<>();

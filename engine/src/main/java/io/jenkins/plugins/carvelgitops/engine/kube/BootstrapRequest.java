@@ -1,0 +1,32 @@
+package io.jenkins.plugins.carvelgitops.engine.kube;
+
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What bootstrap applies and where. Secrets come only from these values, given at run time.
+ *
+ * @param config           the parsed config
+ * @param stages           stage names; empty for every stage
+ * @param buildCluster     the build cluster's kubeconfig (null for a dry run without clusters)
+ * @param stageKubeconfigs run-cluster kubeconfigs by stage; a stage without one gets neither its
+ *                         {@code <stage>-kubeconfig} Secret nor its RBAC (a warning says so)
+ * @param git              the credential Flux clones with; null to leave {@code <package>-gitops-auth} alone
+ * @param dryRun           plan and print only (Secret data redacted); nothing is applied
+ */
+public record BootstrapRequest(GitopsConfig config, List<String> stages, KubeconfigAuth buildCluster,
+        Map<String, KubeconfigAuth> stageKubeconfigs, GitCredential git, boolean dryRun) {
+
+    public BootstrapRequest {
+        Objects.requireNonNull(config, "config");
+        stages = List.copyOf(stages);
+        stageKubeconfigs = Collections.unmodifiableMap(new LinkedHashMap<>(stageKubeconfigs));
+        if (buildCluster == null && !dryRun) {
+            throw new IllegalArgumentException("the build cluster's kubeconfig is required");
+        }
+    }
+}
