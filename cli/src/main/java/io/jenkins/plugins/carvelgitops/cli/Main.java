@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code carvel-gitops}: deliver Carvel Packages through a GitOps repository and Flux CD. */
 @Command(name = "carvel-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Deliver Carvel Packages to Kubernetes run clusters through a GitOps repository and Flux CD.",
-        subcommands = {RenderCommand.class, PromoteCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, PromoteCommand.class, VerifyCommand.class, BootstrapCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

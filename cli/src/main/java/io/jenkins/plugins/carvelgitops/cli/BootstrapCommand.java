@@ -1,0 +1,120 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
+import io.jenkins.plugins.carvelgitops.engine.kube.BootstrapRequest;
+import io.jenkins.plugins.carvelgitops.engine.kube.GitCredential;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bootstrap", mixinStandardHelpOptions = true,
+        description = "Apply the Flux objects, their Secrets and the run-cluster RBAC (server-side apply, idempotent).")
+final class BootstrapCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "The build cluster's kubeconfig (required "
+            + "unless --dry-run).")
+    Path kubeconfig;
+
+    @Option(names = "--stage-kubeconfig", paramLabel = "NAME=FILE",
+            description = "A stage's run-cluster kubeconfig (repeatable); also stored as the <stage>-kubeconfig Secret.")
+    List<String> stageKubeconfigs = new ArrayList<>();
+
+    @Option(names = "--stage", paramLabel = "NAME", description = "A stage to bootstrap (repeatable; default: all).")
+    List<String> stages = new ArrayList<>();
+
+    @Option(names = "--git-username", paramLabel = "NAME", defaultValue = "git",
+            description = "User name Flux clones with (default: ${DEFAULT-VALUE}).")
+    String gitUsername;
+
+    @Option(names = "--git-token-file", paramLabel = "FILE",
+            description = "File holding the token Flux clones with (stored as <package>-gitops-auth).")
+    Path gitTokenFile;
+
+    @Option(names = "--dry-run", description = "Print the objects (Secret data redacted); apply nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        GitopsConfig config = ConfigLoader.load(common.config, common.config.toString(), common.configOverrides());
+        ClusterOptions files = new ClusterOptions();
+        files.stageKubeconfigs = stageKubeconfigs;
+        if (kubeconfig == null && !dryRun) {
+            throw ValidationException.of("--kubeconfig", "", "is required", "pass the build cluster's kubeconfig, "
+                    + "or --dry-run");
+        }
+        GitCredential git = gitTokenFile == null ? null : new GitCredential(gitUsername, readToken(gitTokenFile));
+        BootstrapRequest request = new BootstrapRequest(config, stages, kubeconfig == null ? null
+                : ClusterOptions.read(kubeconfig, "--kubeconfig"), files.stageKubeconfigs(), git, dryRun);
+        Bootstrap.Result result;
+        try (KubeClients kube = new KubeClients()) {
+            result = new Bootstrap(kube, progress).run(request);
+        }
+        if (common.output == CommonOptions.Output.json) {
+            out.println(Json.write(document(result, dryRun)));
+        } else if (dryRun) {
+            out.print(SafeYaml.writeAll(result.planned().stream().map(p -> (Object) p.manifest().body()).toList()));
+        } else {
+            long changed = result.applied().stream().filter(a -> a.outcome().name().equals("UNCHANGED")).count();
+            out.println("applied " + result.applied().size() + " objects (" + (result.applied().size() - changed)
+                    + " created or configured, " + changed + " unchanged)");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> document(Bootstrap.Result result, boolean dryRun) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("dryRun", dryRun);
+        List<Object> objects = new ArrayList<>();
+        for (int i = 0; i < result.planned().size(); i++) {
+            Bootstrap.Planned p = result.planned().get(i);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("cluster", p.cluster());
+            o.put("object", p.manifest().ref());
+            o.put("result", dryRun ? "planned" : result.applied().get(i).outcome().name().toLowerCase(Locale.ROOT));
+            objects.add(o);
+        }
+        doc.put("objects", objects);
+        doc.put("warnings", result.warnings());
+        return doc;
+    }
+
+    private static String readToken(Path file) {
+        try {
+            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                throw ValidationException.of("--git-token-file", file.toString(), "is empty", "put the token in it");
+            }
+            return token;
+        } catch (IOException e) {
+            throw ValidationException.of("--git-token-file", file.toString(), "cannot be read ("
+                    + e.getClass().getSimpleName() + ")", "give a readable file");
+        }
+    }
+}
