@@ -4,14 +4,11 @@ import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
 import io.jenkins.plugins.carvelgitops.engine.kube.BootstrapRequest;
-import io.jenkins.plugins.carvelgitops.engine.kube.GitCredential;
+import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,13 +43,8 @@ final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--stage", paramLabel = "NAME", description = "A stage to bootstrap (repeatable; default: all).")
     List<String> stages = new ArrayList<>();
 
-    @Option(names = "--git-username", paramLabel = "NAME", defaultValue = "git",
-            description = "User name Flux clones with (default: ${DEFAULT-VALUE}).")
-    String gitUsername;
-
-    @Option(names = "--git-token-file", paramLabel = "FILE",
-            description = "File holding the token Flux clones with (stored as <package>-gitops-auth).")
-    Path gitTokenFile;
+    @Mixin
+    RemoteAccessOptions remote;
 
     @Option(names = "--dry-run", description = "Print the objects (Secret data redacted); apply nothing.")
     boolean dryRun;
@@ -68,7 +60,8 @@ final class BootstrapCommand implements Callable<Integer> {
             throw ValidationException.of("--kubeconfig", "", "is required", "pass the build cluster's kubeconfig, "
                     + "or --dry-run");
         }
-        GitCredential git = gitTokenFile == null ? null : new GitCredential(gitUsername, readToken(gitTokenFile));
+        // The same credential the repository is published with: $GIT_USERNAME/$GIT_TOKEN or --username/--token-file.
+        TokenAuth git = remote.remoteOptions(progress).auth();
         BootstrapRequest request = new BootstrapRequest(config, stages, kubeconfig == null ? null
                 : ClusterOptions.read(kubeconfig, "--kubeconfig"), files.stageKubeconfigs(), git, dryRun);
         Bootstrap.Result result;
@@ -105,16 +98,4 @@ final class BootstrapCommand implements Callable<Integer> {
         return doc;
     }
 
-    private static String readToken(Path file) {
-        try {
-            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw ValidationException.of("--git-token-file", file.toString(), "is empty", "put the token in it");
-            }
-            return token;
-        } catch (IOException e) {
-            throw ValidationException.of("--git-token-file", file.toString(), "cannot be read ("
-                    + e.getClass().getSimpleName() + ")", "give a readable file");
-        }
-    }
 }

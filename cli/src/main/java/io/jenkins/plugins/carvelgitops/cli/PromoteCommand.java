@@ -5,6 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
+import io.jenkins.plugins.carvelgitops.engine.verify.LiveVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,6 +55,15 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
     boolean dryRun;
 
+    @Option(names = "--require-live",
+            description = "Promote only what the source stage really runs: its PackageInstall must report "
+                    + "ReconcileSucceeded at the version (read with --stage-kubeconfig FROM=FILE).")
+    boolean requireLive;
+
+    @Option(names = "--stage-kubeconfig", paramLabel = "NAME=FILE",
+            description = "A stage's run-cluster kubeconfig (repeatable); --require-live reads the source stage's.")
+    java.util.List<String> stageKubeconfigs = new java.util.ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +71,24 @@ final class PromoteCommand implements Callable<Integer> {
         PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,
                 message, dryRun);
         Path base = job.configFile().toAbsolutePath().getParent();
-        PromoteOutcome outcome = new PromoteService(config -> remote.open(config, base, progress), progress).run(job);
+        PromoteService service = new PromoteService(config -> remote.open(config, base, progress), progress);
+        if (requireLive) {
+            PromoteOutcome planned = service.run(new PromoteJob(common.config, common.configOverrides(), from, to,
+                    version, allowDowngrade, message, true));
+            if (planned.from() == null) {
+                throw io.jenkins.plugins.carvelgitops.engine.validate.ValidationException.of("--require-live", "",
+                        "needs a source stage, but this promotion names none", "use --from STAGE");
+            }
+            LiveVersion live = LiveGate.check(common.config, common.configOverrides(), planned.from(),
+                    planned.version(), stageKubeconfigs);
+            if (!live.live()) {
+                progress.failure("refusing to promote " + planned.version() + " to " + to + ": " + live.reason()
+                        + "; nothing committed");
+                return ExitCodes.FAILED;
+            }
+            progress.success(planned.from() + " runs " + planned.version() + " (" + live.seen() + ")");
+        }
+        PromoteOutcome outcome = service.run(job);
         if (common.output == CommonOptions.Output.json) {
             out.println(Json.write(document(outcome)));
         } else {

@@ -41,14 +41,14 @@ class BootstrapCommandIT {
             Path b = Files.writeString(dir.resolve("build"), build.kubeconfig().content());
             Path p = Files.writeString(dir.resolve("prod"), prod.kubeconfig().content());
             String[] first = run("bootstrap", "--config", config.toString(), "--kubeconfig", b.toString(),
-                    "--stage-kubeconfig", "prod=" + p, "--git-token-file", token.toString());
+                    "--stage-kubeconfig", "prod=" + p, "--username", "git", "--token-file", token.toString());
             assertThat(first[0]).as(first[2]).isEqualTo("0");
             assertThat(first[1]).isEqualTo("applied 9 objects (9 created or configured, 0 unchanged)\n");
             String[] second = run("bootstrap", "--config", config.toString(), "--kubeconfig", b.toString(),
-                    "--stage-kubeconfig", "prod=" + p, "--git-token-file", token.toString());
+                    "--stage-kubeconfig", "prod=" + p, "--username", "git", "--token-file", token.toString());
             assertThat(second[1]).isEqualTo("applied 9 objects (0 created or configured, 9 unchanged)\n");
             String[] dry = run("bootstrap", "--config", config.toString(), "--stage-kubeconfig", "prod=" + p,
-                    "--git-token-file", token.toString(), "--dry-run");
+                    "--username", "git", "--token-file", token.toString(), "--dry-run");
             assertThat(dry[0]).isEqualTo("0");
             assertThat(dry[1]).contains("kind: GitRepository").contains("password: <redacted>");
             for (String[] r : new String[][] {first, second, dry}) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.kube;
 
+import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.render.ClusterObjects;

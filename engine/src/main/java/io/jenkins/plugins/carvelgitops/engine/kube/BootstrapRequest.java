@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.kube;
 
+import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param dryRun           plan and print only (Secret data redacted); nothing is applied
  */
 public record BootstrapRequest(GitopsConfig config, List<String> stages, KubeconfigAuth buildCluster,
-        Map<String, KubeconfigAuth> stageKubeconfigs, GitCredential git, boolean dryRun) {
+        Map<String, KubeconfigAuth> stageKubeconfigs, TokenAuth git, boolean dryRun) {
 
     public BootstrapRequest {
         Objects.requireNonNull(config, "config");

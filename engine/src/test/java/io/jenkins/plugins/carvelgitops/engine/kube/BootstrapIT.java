@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.testing.MockCluster;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
@@ -38,7 +39,7 @@ class BootstrapIT {
                 MockCluster prod = MockCluster.start(); KubeClients clients = new KubeClients()) {
             RecordingProgress progress = new RecordingProgress();
             BootstrapRequest request = new BootstrapRequest(config(), List.of(), build.kubeconfig(), Map.of("staging",
-                    staging.kubeconfig(), "prod", prod.kubeconfig()), new GitCredential("git", TOKEN), false);
+                    staging.kubeconfig(), "prod", prod.kubeconfig()), new TokenAuth("git", TOKEN), false);
             Bootstrap.Result first = new Bootstrap(clients, progress).run(request);
             assertThat(first.applied()).extracting(a -> a.ref().toString() + " " + a.outcome()).containsExactly(
                     "Secret/build-ns/app.default.tap-gitops-auth CREATED",
@@ -79,14 +80,14 @@ class BootstrapIT {
     void aDryRunPrintsTheObjectsWithSecretDataRedactedAndTouchesNothing() {
         RecordingProgress progress = new RecordingProgress();
         BootstrapRequest request = new BootstrapRequest(config(), List.of("prod"), null, Map.of("prod",
-                new KubeconfigAuth(MockCluster.kubeconfigFor(1))), new GitCredential("git", TOKEN), true);
+                new KubeconfigAuth(MockCluster.kubeconfigFor(1))), new TokenAuth("git", TOKEN), true);
         Bootstrap.Result result = new Bootstrap(null, progress).run(request);
         String printed = SafeYaml.writeAll(result.planned().stream().map(p -> (Object) p.manifest().body()).toList());
         assertThat(printed).contains("name: prod-kubeconfig").contains("value.yaml: <redacted>")
                 .contains("password: <redacted>").doesNotContain(TOKEN).doesNotContain("kubeconfig-secret-token")
                 .doesNotContain(Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8)));
         assertThat(result.applied()).isEmpty();
-        assertThat(new GitCredential("git", TOKEN).toString()).doesNotContain(TOKEN);
+        assertThat(new TokenAuth("git", TOKEN).toString()).doesNotContain(TOKEN);
         assertThat(new KubeconfigAuth("secret: x").toString()).doesNotContain("secret");
     }
 }
