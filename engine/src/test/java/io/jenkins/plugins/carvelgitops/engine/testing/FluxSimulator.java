@@ -155,6 +155,7 @@ public final class FluxSimulator implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // object deleted meanwhile, or the test is over
+            System.err.println("simulator: " + e + " cause " + e.getCause());
         }
     }
 

@@ -78,6 +78,7 @@ public final class KappSimulator implements AutoCloseable {
 
                     @Override
                     public void onClose(WatcherException cause) {
+                        System.err.println("kapp simulator watch closed: " + cause);
                     }
                 }));
         return this;
@@ -134,8 +135,8 @@ public final class KappSimulator implements AutoCloseable {
             }
             long gen = r.getMetadata().getGeneration();
             Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().get("spec");
-            Map<String, Object> old = (Map<String, Object>) r.getAdditionalProperties().getOrDefault("status",
-                    Map.of());
+            Object current = r.getAdditionalProperties().get("status");
+            Map<String, Object> old = current instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("observedGeneration", gen);
             if (Boolean.TRUE.equals(spec.get("paused")) || Boolean.TRUE.equals(spec.get("canceled"))) {
@@ -178,6 +179,7 @@ public final class KappSimulator implements AutoCloseable {
             patch(name, result);
         } catch (RuntimeException e) {
             // deleted meanwhile, or the test is over
+            System.err.println("simulator: " + e + " cause " + e.getCause());
         }
     }
 

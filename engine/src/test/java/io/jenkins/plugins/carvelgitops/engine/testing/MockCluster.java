@@ -119,12 +119,20 @@ public final class MockCluster implements AutoCloseable {
                 : op.inNamespace(r.getMetadata().getNamespace()).resource(r);
         GenericKubernetesResource existing = get(apiVersion, r.getKind(), r.getMetadata().getNamespace(),
                 r.getMetadata().getName());
-        if (existing != null) {
-            // As with a status subresource: an update of the object leaves its status alone.
+        for (int attempt = 0; existing != null; attempt++) {
+            // As with a status subresource: an update of the object leaves its status alone. A controller
+            // may write the status meanwhile: then read again and retry, as a client of a real server does.
             r.setAdditionalProperty("status", existing.getAdditionalProperties().get("status"));
-            r.getMetadata().setResourceVersion(null);
-            res.update();
-            return;
+            r.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            try {
+                res.update();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt > 20) {
+                    throw e;
+                }
+                existing = get(apiVersion, r.getKind(), r.getMetadata().getNamespace(), r.getMetadata().getName());
+            }
         }
         r.getAdditionalProperties().remove("status");
         res.create();

@@ -92,6 +92,7 @@ class VerifyIT {
         SimulatedDelivery d = new SimulatedDelivery("v1", Format.SHA1, List.of("prod"), 1, proxy);
         d.flux.head(PREVIOUS);
         d.deliver("prod", "1.2.2");
+        d.flux.tick(); // the creation events may have come before the head was set
         settle(d);
         d.flux.head(SHA);
         d.deliver("prod", "1.2.3");
@@ -111,7 +112,12 @@ class VerifyIT {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the simulated delivery did not settle");
+        throw new AssertionError("the simulated delivery did not settle: " + d.run("prod").get(
+                SimulatedDelivery.pkgiApi(), "PackageInstall", "apps", "app") + "\n" + d.build.client()
+                .genericKubernetesResources(MockCluster.context("kustomize.toolkit.fluxcd.io/v1", "Kustomization"))
+                .inNamespace("build-ns").list().getItems() + "\n" + d.build.client().genericKubernetesResources(
+                        MockCluster.context("source.toolkit.fluxcd.io/v1", "GitRepository")).inNamespace("build-ns")
+                .list().getItems());
     }
 
     enum Failure { SUSPENDED, HEALTH_CHECK_FAILED, STALLED, RECONCILE_FAILED, PAUSED, DOWNGRADE_REFUSED, MISSING }
