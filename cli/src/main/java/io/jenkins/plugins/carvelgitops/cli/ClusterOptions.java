@@ -5,6 +5,10 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.verify.JGitHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.RemoteHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,8 +59,21 @@ final class ClusterOptions {
     }
 
     GitopsHistory history(GitopsConfig config, Path configFile) {
+        return history(config, configFile, null, ProgressListener.NONE);
+    }
+
+    /**
+     * Where revisions and history are read: {@code --gitops-dir}, the local repository, or, for a remote
+     * one, the cached clone (fetched with full history) when {@code remote} options are given.
+     */
+    GitopsHistory history(GitopsConfig config, Path configFile, RemoteOptions remote, ProgressListener listener) {
         if (gitopsDir != null) {
             return new JGitHistory(gitopsDir);
+        }
+        if (!config.repository().isLocalPath() && remote != null) {
+            RemoteOptions full = remote.withShallow(false);
+            return new RemoteHistory(() -> JGitRemote.open(config.repository().url(), config.repository().branch(),
+                    full, config.commit(), listener));
         }
         if (!config.repository().isLocalPath()) {
             throw ValidationException.of(config.source(), "repository.url", "is a remote repository; this command "

@@ -38,6 +38,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions clusters = new ClusterOptions();
 
+    @Mixin
+    RemoteAccessOptions remote;
+
     @Option(names = "--stage", paramLabel = "NAME",
             description = "A stage to verify (repeatable; default: every stage whose folder exists at the revision).")
     List<String> stages = new ArrayList<>();
@@ -59,7 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         Duration wait = parseTimeout(timeout);
         GitopsConfig config = ConfigLoader.load(common.config, common.config.toString(), common.configOverrides());
-        GitopsHistory history = clusters.history(config, common.config);
+        GitopsHistory history = clusters.history(config, common.config,
+                config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
         VerifyRequest request = VerifyPlanner.plan(config, history, clusters.buildCluster(), revision, stages,
                 clusters.stageKubeconfigs(), wait, !noReconcile, clusters.kubeconfigSecrets);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -139,13 +139,17 @@ public final class JGitRemote implements GitRemote {
             Repository repo = g.getRepository();
             ObjectId local = repo.resolve(Constants.R_REMOTES + "origin/" + branch);
             ObjectId head = remoteHead;
-            if (!remoteHead.equals(local) || !repo.getObjectDatabase().has(remoteHead)) {
+            boolean deepen = !options.shallow() && !repo.getObjectDatabase().getShallowCommits().isEmpty();
+            if (deepen || !remoteHead.equals(local) || !repo.getObjectDatabase().has(remoteHead)) {
                 var fetch = g.fetch().setRemote("origin")
                         .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + Constants.R_REMOTES
                                 + "origin/" + branch))
                         .setTagOpt(TagOpt.NO_TAGS);
                 if (options.shallow()) {
                     fetch.setDepth(1);
+                } else if (repo.getObjectDatabase().getShallowCommits().size() > 0) {
+                    // a clone made for publishing is shallow; history readers need all of it
+                    fetch.setUnshallow(true);
                 }
                 // the branch may have moved since the listing: what was fetched is the head
                 Ref fetched = authorize(fetch).call().getAdvertisedRef(Constants.R_HEADS + branch);

@@ -53,6 +53,16 @@ public final class JGitHistory implements GitopsHistory {
         }
     }
 
+    /** Whether the commit is in this repository (a clone may not have fetched it yet). */
+    public boolean has(String sha) {
+        try (Repository repo = open()) {
+            ObjectId id = parse(sha);
+            return id != null && repo.getObjectDatabase().has(id);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot read " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<String> head(String branch) {
         try (Repository repo = open()) {
