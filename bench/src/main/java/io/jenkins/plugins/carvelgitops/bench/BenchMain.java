@@ -15,6 +15,10 @@ import java.util.Locale;
  */
 public final class BenchMain {
 
+    /** Held so the setting outlives garbage collection: the mock API servers log every connection. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
     private BenchMain() {
     }
 
@@ -40,6 +44,7 @@ public final class BenchMain {
     }
 
     static List<Result> run(Settings settings) throws Exception {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         List<Result> results = new ArrayList<>();
         for (Scenario scenario : scenarios(settings)) {
             for (Result r : scenario.run()) {
@@ -58,7 +63,9 @@ public final class BenchMain {
         return List.of(
                 () -> new FleetRenderScenario(settings).run(),
                 () -> List.of(new InProcessRenderScenario(settings).run()),
-                () -> new PromoteScenario(settings).run());
+                () -> new PromoteScenario(settings).run(),
+                () -> new VerifyReactionScenario(settings).run(),
+                () -> new VerifyFanoutScenario(settings).run());
     }
 
     static String report(String mode, List<Result> results) throws IOException {

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.carvelgitops.bench;
+
+import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator;
+import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scenario 5: one {@code carvel-gitops verify} process waiting on 200 stages (over four run clusters):
+ * its peak resident memory and thread count, read from {@code /proc} while it runs.
+ */
+final class VerifyFanoutScenario {
+
+    private final Settings settings;
+
+    VerifyFanoutScenario(Settings settings) {
+        this.settings = settings;
+    }
+
+    List<Result> run() throws Exception {
+        int stages = settings.smoke() ? 4 : 200;
+        Path dir = Files.createDirectories(settings.work().resolve("fanout"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < stages; i++) {
+            names.add("s" + i);
+        }
+        String pkg = Files.readString(settings.examples().resolve("hello/package.yaml"))
+                .replace("hello.default.tap", SimulatedDelivery.PACKAGE).replace("20240318141801.0.0", "1.2.3");
+        Files.writeString(dir.resolve("package.yaml"), pkg);
+        StringBuilder config = new StringBuilder("package: " + SimulatedDelivery.PACKAGE + "\npackageFile: package.yaml\n"
+                + "repository: {url: ./gitops-repo}\nflux: {namespace: " + SimulatedDelivery.FLUX_NS
+                + ", apiVersion: v1}\nstages:\n");
+        for (String s : names) {
+            config.append("- {name: ").append(s).append(", namespace: ").append(SimulatedDelivery.APP_NS)
+                    .append(", serviceAccount: sa, values: {workload_name: ").append(SimulatedDelivery.INSTALL)
+                    .append("}}\n");
+        }
+        Files.writeString(dir.resolve("carvel-gitops.yaml"), config.toString());
+        List<String> render = new ArrayList<>(List.of("render"));
+        names.forEach(n -> render.addAll(List.of("--stage", n)));
+        Processes.run(dir, Processes.java(settings.cliJar(), render.toArray(String[]::new)), null);
+        String sha = Processes.run(dir.resolve("gitops-repo"), List.of("git", "rev-parse", "HEAD"), null).strip();
+
+        try (SimulatedDelivery d = new SimulatedDelivery("v1", FluxSimulator.Format.SHA1, names, 4, false)) {
+            d.flux.head(sha);
+            names.forEach(n -> d.deliver(n, "1.2.3"));
+            Path kubeconfigs = Files.createDirectories(dir.resolve("kubeconfigs"));
+            Files.writeString(kubeconfigs.resolve("build"), d.build.kubeconfig().content());
+            List<String> verify = new ArrayList<>(List.of("verify", "--kubeconfig", kubeconfigs.resolve("build")
+                    .toString(), "--timeout", "5m"));
+            Map<Object, Path> written = new LinkedHashMap<>();
+            for (String n : names) {
+                Path file = written.computeIfAbsent(d.run(n), c -> {
+                    Path f = kubeconfigs.resolve("run-" + written.size());
+                    try {
+                        Files.writeString(f, d.run(n).kubeconfig().content());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return f;
+                });
+                verify.addAll(List.of("--stage-kubeconfig", n + "=" + file));
+            }
+            Process p = new ProcessBuilder(Processes.java(settings.cliJar(), verify.toArray(String[]::new)))
+                    .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(dir.resolve("verify.err").toFile()).start();
+            long peakRssKb = 0;
+            int peakThreads = 0;
+            long start = System.nanoTime();
+            while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+                Path status = Path.of("/proc/" + p.pid() + "/status");
+                try {
+                    for (String line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmHWM:")) {
+                            peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("\\D", "")));
+                        } else if (line.startsWith("Threads:")) {
+                            peakThreads = Math.max(peakThreads, Integer.parseInt(line.replaceAll("\\D", "")));
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    break;
+                }
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("verify of " + stages + " stages did not finish");
+                }
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("verify failed: " + Files.readString(dir.resolve("verify.err")));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String detail = String.format(Locale.ROOT, "%d stages on 4 run clusters: peak RSS %.0f MB, peak threads "
+                    + "%d, done in %.1f s", stages, peakRssKb / 1024.0, peakThreads, seconds);
+            boolean judged = stages >= 200;
+            boolean met = peakRssKb / 1024.0 < 400 && peakThreads < stages / 2;
+            return List.of(new Result("verify-fan-out-" + stages + "-stages", new Stats(peakRssKb / 1024.0,
+                    peakRssKb / 1024.0, peakRssKb / 1024.0, 1), null, detail + " (the figure is MB, not ms)",
+                    judged ? "under 400 MB RSS, threads not proportional to stages" : null, judged ? met : null));
+        }
+    }
+}
