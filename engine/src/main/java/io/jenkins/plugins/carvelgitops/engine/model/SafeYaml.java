@@ -137,7 +137,9 @@ public final class SafeYaml {
     /** A dumper is costly to build and not thread-safe: one per thread, reused for every document. */
     private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
         DumperOptions options = dumperOptions();
-        return new Yaml(new CanonicalRepresenter(options), options);
+        LoaderOptions unused = new LoaderOptions();
+        return new Yaml(new SafeConstructor(unused), new CanonicalRepresenter(options), options, unused,
+                new MemoizingResolver());
     });
 
     /** Writes one document with the project's fixed style, ending with a newline. */
@@ -183,6 +185,31 @@ public final class SafeYaml {
                 Node node = plain.representData(data);
                 return node;
             });
+        }
+    }
+
+    /**
+     * The standard resolver, remembering its answers: writing a plan asks it about the same keys and
+     * values thousands of times, and each answer costs several regular-expression matches. One per
+     * dumper, so per thread; bounded so that arbitrary values cannot grow it without limit.
+     */
+    private static final class MemoizingResolver extends Resolver {
+        private static final int MAX_ENTRIES = 10_000;
+        private final java.util.Map<String, Tag> scalars = new java.util.HashMap<>();
+
+        @Override
+        public Tag resolve(org.yaml.snakeyaml.nodes.NodeId kind, String value, boolean implicit) {
+            if (kind != org.yaml.snakeyaml.nodes.NodeId.scalar || !implicit) {
+                return super.resolve(kind, value, implicit);
+            }
+            Tag known = scalars.get(value);
+            if (known == null) {
+                known = super.resolve(kind, value, implicit);
+                if (scalars.size() < MAX_ENTRIES) {
+                    scalars.put(value, known);
+                }
+            }
+            return known;
         }
     }
 

@@ -63,9 +63,12 @@ public final class Renderer {
         if (names.isEmpty()) {
             return config.stages().isEmpty() ? List.of() : List.of(config.stages().get(0));
         }
+        java.util.Set<String> wanted = new java.util.HashSet<>(names);
         List<StageSpec> selected = new ArrayList<>();
+        java.util.Set<String> known = new java.util.HashSet<>();
         for (StageSpec stage : config.stages()) {
-            if (names.contains(stage.name())) {
+            known.add(stage.name());
+            if (wanted.contains(stage.name())) {
                 selected.add(stage);
             }
         }
@@ -73,7 +76,7 @@ public final class Renderer {
             String why = Names.pathSegmentProblem(name);
             if (why != null) {
                 problems.add("--stage", name, why, "name a stage of " + config.source());
-            } else if (config.stage(name).isEmpty()) {
+            } else if (!known.contains(name)) {
                 problems.add("--stage", name, "is not a stage of " + config.source(), "use one of: "
                         + String.join(", ", config.stages().stream().map(StageSpec::name).toList()));
             }
