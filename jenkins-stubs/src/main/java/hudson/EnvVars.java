@@ -4,10 +4,15 @@
  */
 package hudson;
 
+import java.util.Map;
 import java.util.TreeMap;
 
 public class EnvVars extends TreeMap<String, String> {
     public EnvVars() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public EnvVars(Map<String, String> m) {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -16,10 +16,8 @@ import io.jenkins.plugins.carvelgitops.Messages;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialsLister;
 import io.jenkins.plugins.carvelgitops.steps.Forms;
 import io.jenkins.plugins.carvelgitops.steps.PromoteSettings;
-import io.jenkins.plugins.carvelgitops.steps.StepParameters;
 import io.jenkins.plugins.carvelgitops.steps.Steps;
 import java.io.IOException;
-import java.util.Objects;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -31,104 +29,101 @@ import org.kohsuke.stapler.verb.POST;
 /** The promote step as a freestyle build step. Parameters as {@code carvelGitopsPromote}; {@code ${VAR}} expanded. */
 public final class PromoteBuilder extends Builder implements SimpleBuildStep {
 
-    private final String to;
-    private String from;
-    private String version;
-    private boolean allowDowngrade;
-    private String config;
-    private String credentialsId;
-    private boolean dryRun;
-    private String message;
-    private String overrides;
+    private PromoteSettings settings;
 
     @DataBoundConstructor
     public PromoteBuilder(String to) {
-        this.to = Objects.requireNonNullElse(StepParameters.trimToNull(to), "");
+        this.settings = new PromoteSettings(to);
     }
 
     public String getTo() {
-        return to;
+        return settings.getTo();
     }
 
     public String getFrom() {
-        return from;
+        return settings.getFrom();
     }
 
     @DataBoundSetter
     public void setFrom(String from) {
-        this.from = StepParameters.trimToNull(from);
+        settings.setFrom(from);
     }
 
     public String getVersion() {
-        return version;
+        return settings.getVersion();
     }
 
     @DataBoundSetter
     public void setVersion(String version) {
-        this.version = StepParameters.trimToNull(version);
+        settings.setVersion(version);
     }
 
     public boolean isAllowDowngrade() {
-        return allowDowngrade;
+        return settings.isAllowDowngrade();
     }
 
     @DataBoundSetter
     public void setAllowDowngrade(boolean allowDowngrade) {
-        this.allowDowngrade = allowDowngrade;
+        settings.setAllowDowngrade(allowDowngrade);
     }
 
     public String getConfig() {
-        return config;
+        return settings.getConfig();
     }
 
     @DataBoundSetter
     public void setConfig(String config) {
-        this.config = StepParameters.trimToNull(config);
+        settings.setConfig(config);
     }
 
     public String getCredentialsId() {
-        return credentialsId;
+        return settings.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = StepParameters.trimToNull(credentialsId);
+        settings.setCredentialsId(credentialsId);
     }
 
     public boolean isDryRun() {
-        return dryRun;
+        return settings.isDryRun();
     }
 
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        settings.setDryRun(dryRun);
     }
 
     public String getMessage() {
-        return message;
+        return settings.getMessage();
     }
 
     @DataBoundSetter
     public void setMessage(String message) {
-        this.message = StepParameters.trimToNull(message);
+        settings.setMessage(message);
     }
 
     public String getOverrides() {
-        return overrides;
+        return settings.getOverrides();
     }
 
     @DataBoundSetter
     public void setOverrides(String overrides) {
-        this.overrides = StepParameters.trimToNull(overrides);
+        settings.setOverrides(overrides);
     }
 
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        PromoteSettings s = new PromoteSettings(RenderBuilder.expand(env, config), RenderBuilder.expand(env, from),
-                RenderBuilder.expand(env, to), RenderBuilder.expand(env, version), allowDowngrade, credentialsId,
-                dryRun, RenderBuilder.expand(env, message), RenderBuilder.expand(env, overrides));
-        Steps.promote(s, run, workspace, env, listener);
+        Steps.promote(settings.expanded(env::expand), run, workspace, env, listener);
+    }
+
+    /** A configuration saved without the settings element binds as all defaults (and fails its check). */
+    protected Object readResolve() {
+        if (settings == null) {
+            settings = new PromoteSettings(null);
+        }
+        return this;
     }
 
     @Extension

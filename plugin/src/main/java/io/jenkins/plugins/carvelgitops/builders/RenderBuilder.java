@@ -16,7 +16,6 @@ import io.jenkins.plugins.carvelgitops.Messages;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialsLister;
 import io.jenkins.plugins.carvelgitops.steps.Forms;
 import io.jenkins.plugins.carvelgitops.steps.RenderSettings;
-import io.jenkins.plugins.carvelgitops.steps.StepParameters;
 import io.jenkins.plugins.carvelgitops.steps.Steps;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -30,91 +29,87 @@ import org.kohsuke.stapler.verb.POST;
 /** The render step as a freestyle build step. Parameters as {@code carvelGitopsRender}; {@code ${VAR}} expanded. */
 public final class RenderBuilder extends Builder implements SimpleBuildStep {
 
-    private String config;
-    private String packageFile;
-    private String stages;
-    private String credentialsId;
-    private boolean dryRun;
-    private String message;
-    private String overrides;
+    private RenderSettings settings = new RenderSettings();
 
     @DataBoundConstructor
     public RenderBuilder() {
     }
 
     public String getConfig() {
-        return config;
+        return settings.getConfig();
     }
 
     @DataBoundSetter
     public void setConfig(String config) {
-        this.config = StepParameters.trimToNull(config);
+        settings.setConfig(config);
     }
 
     public String getPackageFile() {
-        return packageFile;
+        return settings.getPackageFile();
     }
 
     @DataBoundSetter
     public void setPackageFile(String packageFile) {
-        this.packageFile = StepParameters.trimToNull(packageFile);
+        settings.setPackageFile(packageFile);
     }
 
     public String getStages() {
-        return stages;
+        return settings.getStages();
     }
 
     @DataBoundSetter
     public void setStages(String stages) {
-        this.stages = StepParameters.trimToNull(stages);
+        settings.setStages(stages);
     }
 
     public String getCredentialsId() {
-        return credentialsId;
+        return settings.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = StepParameters.trimToNull(credentialsId);
+        settings.setCredentialsId(credentialsId);
     }
 
     public boolean isDryRun() {
-        return dryRun;
+        return settings.isDryRun();
     }
 
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        settings.setDryRun(dryRun);
     }
 
     public String getMessage() {
-        return message;
+        return settings.getMessage();
     }
 
     @DataBoundSetter
     public void setMessage(String message) {
-        this.message = StepParameters.trimToNull(message);
+        settings.setMessage(message);
     }
 
     public String getOverrides() {
-        return overrides;
+        return settings.getOverrides();
     }
 
     @DataBoundSetter
     public void setOverrides(String overrides) {
-        this.overrides = StepParameters.trimToNull(overrides);
+        settings.setOverrides(overrides);
     }
 
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        RenderSettings s = new RenderSettings(expand(env, config), expand(env, packageFile), expand(env, stages),
-                credentialsId, dryRun, expand(env, message), expand(env, overrides));
-        Steps.render(s, run, workspace, env, listener);
+        Steps.render(settings.expanded(env::expand), run, workspace, env, listener);
     }
 
-    static String expand(EnvVars env, String value) {
-        return value == null ? null : StepParameters.trimToNull(env.expand(value));
+    /** A configuration saved without the settings element binds as all defaults. */
+    protected Object readResolve() {
+        if (settings == null) {
+            settings = new RenderSettings();
+        }
+        return this;
     }
 
     @Extension

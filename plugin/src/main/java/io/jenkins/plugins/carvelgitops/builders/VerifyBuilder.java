@@ -15,7 +15,6 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.carvelgitops.Messages;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialsLister;
 import io.jenkins.plugins.carvelgitops.steps.Forms;
-import io.jenkins.plugins.carvelgitops.steps.StepParameters;
 import io.jenkins.plugins.carvelgitops.steps.Steps;
 import io.jenkins.plugins.carvelgitops.steps.VerifySettings;
 import java.io.IOException;
@@ -34,88 +33,87 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class VerifyBuilder extends Builder implements SimpleBuildStep {
 
-    private String config;
-    private String stages;
-    private String revision;
-    private String kubeconfigCredentialsId;
-    private String timeout;
-    private boolean reconcile = true;
-    private String overrides;
+    private VerifySettings settings = new VerifySettings();
 
     @DataBoundConstructor
     public VerifyBuilder() {
     }
 
     public String getConfig() {
-        return config;
+        return settings.getConfig();
     }
 
     @DataBoundSetter
     public void setConfig(String config) {
-        this.config = StepParameters.trimToNull(config);
+        settings.setConfig(config);
     }
 
     public String getStages() {
-        return stages;
+        return settings.getStages();
     }
 
     @DataBoundSetter
     public void setStages(String stages) {
-        this.stages = StepParameters.trimToNull(stages);
+        settings.setStages(stages);
     }
 
     public String getRevision() {
-        return revision;
+        return settings.getRevision();
     }
 
     @DataBoundSetter
     public void setRevision(String revision) {
-        this.revision = StepParameters.trimToNull(revision);
+        settings.setRevision(revision);
     }
 
     public String getKubeconfigCredentialsId() {
-        return kubeconfigCredentialsId;
+        return settings.getKubeconfigCredentialsId();
     }
 
     @DataBoundSetter
     public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = StepParameters.trimToNull(kubeconfigCredentialsId);
+        settings.setKubeconfigCredentialsId(kubeconfigCredentialsId);
     }
 
     public String getTimeout() {
-        return timeout;
+        return settings.getTimeout();
     }
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = StepParameters.trimToNull(timeout);
+        settings.setTimeout(timeout);
     }
 
     public boolean isReconcile() {
-        return reconcile;
+        return settings.isReconcile();
     }
 
     @DataBoundSetter
     public void setReconcile(boolean reconcile) {
-        this.reconcile = reconcile;
+        settings.setReconcile(reconcile);
     }
 
     public String getOverrides() {
-        return overrides;
+        return settings.getOverrides();
     }
 
     @DataBoundSetter
     public void setOverrides(String overrides) {
-        this.overrides = StepParameters.trimToNull(overrides);
+        settings.setOverrides(overrides);
     }
 
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        VerifySettings s = new VerifySettings(RenderBuilder.expand(env, config), RenderBuilder.expand(env, stages),
-                RenderBuilder.expand(env, revision), kubeconfigCredentialsId, RenderBuilder.expand(env, timeout),
-                reconcile, RenderBuilder.expand(env, overrides));
-        Steps.verify(s, run, workspace, listener);
+        Steps.verify(settings.expanded(env::expand), run, workspace, listener);
+    }
+
+    /** A configuration saved without the settings element binds as all defaults. */
+    protected Object readResolve() {
+        if (settings == null) {
+            settings = new VerifySettings();
+        }
+        return this;
     }
 
     @Extension

@@ -3,6 +3,7 @@ package io.jenkins.plugins.carvelgitops.steps;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.ui.CommitLinks;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ public final class Delivery implements Serializable {
     private final ArrayList<String> files;
     private final ArrayList<String> changedFiles;
     private final String diff;
+    private final String from;
+    private final String previous;
+    private final boolean downgrade;
 
     /**
      * @param kind          {@code render} or {@code promote}
@@ -41,6 +45,13 @@ public final class Delivery implements Serializable {
     public Delivery(String kind, String packageName, String version, List<String> stages, String commit,
             boolean changed, boolean dryRun, String repositoryUrl, String branch, List<String> files,
             List<String> changedFiles, String diff) {
+        this(kind, packageName, version, stages, commit, changed, dryRun, repositoryUrl, branch, files, changedFiles,
+                diff, null, null, false);
+    }
+
+    private Delivery(String kind, String packageName, String version, List<String> stages, String commit,
+            boolean changed, boolean dryRun, String repositoryUrl, String branch, List<String> files,
+            List<String> changedFiles, String diff, String from, String previous, boolean downgrade) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.packageName = Objects.requireNonNull(packageName, "packageName");
         this.version = Objects.requireNonNull(version, "version");
@@ -53,6 +64,9 @@ public final class Delivery implements Serializable {
         this.files = new ArrayList<>(files);
         this.changedFiles = new ArrayList<>(changedFiles);
         this.diff = diff == null ? "" : diff;
+        this.from = from;
+        this.previous = previous;
+        this.downgrade = downgrade;
     }
 
     /** From the engine's outcome (on the agent). */
@@ -62,6 +76,14 @@ public final class Delivery implements Serializable {
                 commit.changed(), dryRun, repositoryUrl, branch,
                 plan.files().stream().map(f -> f.path()).toList(),
                 commit.changes().stream().map(FileChange::path).toList(), dryRun ? commit.diff() : "");
+    }
+
+    /** From the engine's promotion outcome (on the agent); its stages are the one stage changed. */
+    public static Delivery of(PromoteOutcome o, String repositoryUrl, String branch) {
+        List<String> changed = o.commit().changes().stream().map(FileChange::path).toList();
+        return new Delivery("promote", o.packageName(), o.version(), List.of(o.to()), o.commit().sha(), o.changed(),
+                o.dryRun(), repositoryUrl, branch, changed, changed, o.dryRun() ? o.commit().diff() : "", o.from(),
+                o.previous(), o.downgrade());
     }
 
     public String getKind() {
@@ -121,9 +143,26 @@ public final class Delivery implements Serializable {
         return diff;
     }
 
+    /** For a promotion: the stage the version was read from; null when it was given explicitly (or a render). */
+    public String getFrom() {
+        return from;
+    }
+
+    /** For a promotion: the version the stage ran before; null for a new stage (or a render). */
+    public String getPrevious() {
+        return previous;
+    }
+
+    /** For a promotion: whether it moved the stage to a lower version (a rollback). */
+    public boolean isDowngrade() {
+        return downgrade;
+    }
+
     /** One line for the build log and the build page. */
     public String summary() {
-        String what = packageName + " " + version + " \u2192 " + String.join(", ", stages);
+        String what = packageName + " " + version + " " + (from == null ? "" : from + " ") + "\u2192 "
+                + String.join(", ", stages) + (previous == null ? "" : " (was " + previous + ")")
+                + (downgrade ? ", a rollback" : "");
         if (dryRun) {
             return kind + " (dry run) " + what + ": " + changedFiles.size() + " of " + files.size()
                     + " files would change; nothing written";

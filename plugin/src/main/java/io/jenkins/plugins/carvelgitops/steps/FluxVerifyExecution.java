@@ -53,7 +53,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
         Run<?, ?> run = getContext().get(Run.class);
         CarvelGitopsGlobalConfiguration global = CarvelGitopsGlobalConfiguration.get();
         try {
-            inputs = new ConfigInputs(StepParameters.configOrDefault(settings.config()), global.configDefaults(),
+            inputs = new ConfigInputs(StepParameters.configOrDefault(settings.getConfig()), global.configDefaults(),
                     new LinkedHashMap<>(settings.overrideMap()));
             targets = VerifyTargets.of(settings.stageList(), settings.checkedRevision(),
                     CarvelGitopsAction.of(run).pushedByStage());
@@ -61,8 +61,8 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        reconcile = settings.reconcile();
-        kubeconfigCredentialsId = settings.kubeconfigCredentialsId() != null ? settings.kubeconfigCredentialsId()
+        reconcile = settings.isReconcile();
+        kubeconfigCredentialsId = settings.getKubeconfigCredentialsId() != null ? settings.getKubeconfigCredentialsId()
                 : global.getKubeconfigCredentialsId();
         if (kubeconfigCredentialsId == null) {
             throw new AbortException("fluxVerify needs the build cluster's kubeconfig: set kubeconfigCredentialsId "

@@ -29,86 +29,77 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class FluxVerifyStep extends Step {
 
-    /** The default wait. */
-    public static final String DEFAULT_TIMEOUT = "5m";
-
-    private String config;
-    private String stages;
-    private String revision;
-    private String kubeconfigCredentialsId;
-    private String timeout;
-    private boolean reconcile = true;
-    private String overrides;
+    private final VerifySettings settings = new VerifySettings();
 
     @DataBoundConstructor
     public FluxVerifyStep() {
     }
 
     public String getConfig() {
-        return config;
+        return settings.getConfig();
     }
 
     @DataBoundSetter
     public void setConfig(String config) {
-        this.config = StepParameters.trimToNull(config);
+        settings.setConfig(config);
     }
 
     public String getStages() {
-        return stages;
+        return settings.getStages();
     }
 
     @DataBoundSetter
     public void setStages(String stages) {
-        this.stages = StepParameters.trimToNull(stages);
+        settings.setStages(stages);
     }
 
     public String getRevision() {
-        return revision;
+        return settings.getRevision();
     }
 
     @DataBoundSetter
     public void setRevision(String revision) {
-        this.revision = StepParameters.trimToNull(revision);
+        settings.setRevision(revision);
     }
 
     public String getKubeconfigCredentialsId() {
-        return kubeconfigCredentialsId;
+        return settings.getKubeconfigCredentialsId();
     }
 
     @DataBoundSetter
     public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
-        this.kubeconfigCredentialsId = StepParameters.trimToNull(kubeconfigCredentialsId);
+        settings.setKubeconfigCredentialsId(kubeconfigCredentialsId);
     }
 
     public String getTimeout() {
-        return timeout;
+        return settings.getTimeout();
     }
 
     @DataBoundSetter
     public void setTimeout(String timeout) {
-        this.timeout = StepParameters.trimToNull(timeout);
+        settings.setTimeout(timeout);
     }
 
     public boolean isReconcile() {
-        return reconcile;
+        return settings.isReconcile();
     }
 
     @DataBoundSetter
     public void setReconcile(boolean reconcile) {
-        this.reconcile = reconcile;
+        settings.setReconcile(reconcile);
     }
 
     public String getOverrides() {
-        return overrides;
+        return settings.getOverrides();
     }
 
     @DataBoundSetter
     public void setOverrides(String overrides) {
-        this.overrides = StepParameters.trimToNull(overrides);
+        settings.setOverrides(overrides);
     }
 
     VerifySettings settings() {
-        return new VerifySettings(config, stages, revision, kubeconfigCredentialsId, timeout, reconcile, overrides);
+        return settings;
     }
 
     @Override

@@ -2,49 +2,48 @@ package io.jenkins.plugins.carvelgitops.steps;
 
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.TaskListener;
-import hudson.remoting.VirtualChannel;
-import java.io.File;
-import java.io.IOException;
-import jenkins.MasterToSlaveFileCallable;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
+import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 
 /**
- * Runs the engine's promotion where the workspace is.
- *
- * <p>Written against {@code engine.promote.PromoteService.run(PromoteJob)} returning a
- * {@code PromoteOutcome(packageName, version, from, to, previous, downgrade, commit, dryRun)}; until
- * that service is part of the engine this build depends on, the step stops with a one-line message.
+ * Runs the engine's promotion ({@link PromoteService}) where the workspace is: checks the request
+ * against the config, then plans the promotion on the repository's head and publishes it (planned
+ * again on a newer head when someone pushed first).
  */
-final class PromoteCallable extends MasterToSlaveFileCallable<Delivery> {
+final class PromoteCallable extends DeliveryCallable {
 
     private static final long serialVersionUID = 1L;
 
-    private final ConfigInputs inputs;
     private final String from;
     private final String to;
     private final String version;
     private final boolean allowDowngrade;
     private final boolean dryRun;
     private final String message;
-    private final StandardUsernamePasswordCredentials credential;
-    private final GitSettings git;
-    private final TaskListener listener;
 
     PromoteCallable(ConfigInputs inputs, PromoteSettings s, StandardUsernamePasswordCredentials credential,
             GitSettings git, TaskListener listener) {
-        this.inputs = inputs;
-        this.from = s.from();
-        this.to = s.to();
-        this.version = s.version();
-        this.allowDowngrade = s.allowDowngrade();
-        this.dryRun = s.dryRun();
-        this.message = s.message();
-        this.credential = credential;
-        this.git = git;
-        this.listener = listener;
+        super(inputs, credential, git, listener);
+        this.from = s.getFrom();
+        this.to = s.getTo();
+        this.version = s.getVersion();
+        this.allowDowngrade = s.isAllowDowngrade();
+        this.dryRun = s.isDryRun();
+        this.message = s.getMessage();
     }
 
     @Override
-    public Delivery invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        throw EngineSupport.missing("carvelGitopsPromote", "promote service (engine.promote.PromoteService)");
+    Delivery deliver(Request r, Repos repos, ConsoleProgress progress) {
+        PromoteJob job = new PromoteJob(r.configFile(), r.inputs().toEngine(r.configFile()), from, to, version,
+                allowDowngrade, message, dryRun);
+        PromoteOutcome outcome = new PromoteService(repos, progress).run(job);
+        return Delivery.of(outcome, repos.url(), repos.branch());
+    }
+
+    @Override
+    public String toString() {
+        return "carvelGitopsPromote to " + to;
     }
 }

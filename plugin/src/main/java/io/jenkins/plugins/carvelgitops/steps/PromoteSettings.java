@@ -1,10 +1,104 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import java.io.Serializable;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** The parameters of one promotion, as the step and the freestyle builder collect them. */
-public record PromoteSettings(String config, String from, String to, String version, boolean allowDowngrade,
-        String credentialsId, boolean dryRun, String message, String overrides) {
+/**
+ * The parameters of a promotion, held once for {@code carvelGitopsPromote} and the freestyle build
+ * step: trimmed, empty means unset (null). {@code to} is required: {@link #check()} says so.
+ */
+public final class PromoteSettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String to;
+    private String from;
+    private String version;
+    private boolean allowDowngrade;
+    private String config;
+    private String credentialsId;
+    private boolean dryRun;
+    private String message;
+    private String overrides;
+
+    public PromoteSettings(String to) {
+        setTo(to);
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    /** Never null: an empty {@code to} is reported by {@link #check()}, not by binding. */
+    private void setTo(String to) {
+        String t = StepParameters.trimToNull(to);
+        this.to = t == null ? "" : t;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = StepParameters.trimToNull(from);
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = StepParameters.trimToNull(version);
+    }
+
+    public boolean isAllowDowngrade() {
+        return allowDowngrade;
+    }
+
+    public void setAllowDowngrade(boolean allowDowngrade) {
+        this.allowDowngrade = allowDowngrade;
+    }
+
+    public String getConfig() {
+        return config;
+    }
+
+    public void setConfig(String config) {
+        this.config = StepParameters.trimToNull(config);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = StepParameters.trimToNull(credentialsId);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = StepParameters.trimToNull(message);
+    }
+
+    public String getOverrides() {
+        return overrides;
+    }
+
+    public void setOverrides(String overrides) {
+        this.overrides = StepParameters.trimToNull(overrides);
+    }
 
     /** The overrides, checked. */
     public Map<String, String> overrideMap() {
@@ -13,14 +107,28 @@ public record PromoteSettings(String config, String from, String to, String vers
 
     /** Checks the stage names; throws {@link IllegalArgumentException} naming the bad one. */
     public void check() {
-        if (to == null || to.isEmpty()) {
+        if (to.isEmpty()) {
             throw new IllegalArgumentException("to: the stage to promote to is required");
         }
         for (String[] field : new String[][] {{"to", to}, {"from", from}}) {
-            if (field[1] != null && StepParameters.stageNameProblem(field[1]) != null) {
-                throw new IllegalArgumentException(field[0] + ": '" + field[1] + "' "
-                        + StepParameters.stageNameProblem(field[1]));
+            String problem = field[1] == null ? null : StepParameters.stageNameProblem(field[1]);
+            if (problem != null) {
+                throw new IllegalArgumentException(field[0] + ": '" + field[1] + "' " + problem);
             }
         }
+    }
+
+    /** A copy with build variables expanded in the text fields (not in the credential ID). */
+    public PromoteSettings expanded(UnaryOperator<String> expand) {
+        PromoteSettings s = new PromoteSettings(StepParameters.expand(expand, to));
+        s.setFrom(StepParameters.expand(expand, from));
+        s.setVersion(StepParameters.expand(expand, version));
+        s.setAllowDowngrade(allowDowngrade);
+        s.setConfig(StepParameters.expand(expand, config));
+        s.setCredentialsId(credentialsId);
+        s.setDryRun(dryRun);
+        s.setMessage(StepParameters.expand(expand, message));
+        s.setOverrides(StepParameters.expand(expand, overrides));
+        return s;
     }
 }

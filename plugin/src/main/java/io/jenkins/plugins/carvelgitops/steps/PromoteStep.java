@@ -11,7 +11,6 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.carvelgitops.Messages;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialsLister;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -31,100 +30,91 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class PromoteStep extends Step {
 
-    private final String to;
-    private String from;
-    private String version;
-    private boolean allowDowngrade;
-    private String config;
-    private String credentialsId;
-    private boolean dryRun;
-    private String message;
-    private String overrides;
+    private final PromoteSettings settings;
 
     @DataBoundConstructor
     public PromoteStep(String to) {
-        this.to = Objects.requireNonNullElse(StepParameters.trimToNull(to), "");
+        this.settings = new PromoteSettings(to);
     }
 
     public String getTo() {
-        return to;
+        return settings.getTo();
     }
 
     public String getFrom() {
-        return from;
+        return settings.getFrom();
     }
 
     @DataBoundSetter
     public void setFrom(String from) {
-        this.from = StepParameters.trimToNull(from);
+        settings.setFrom(from);
     }
 
     public String getVersion() {
-        return version;
+        return settings.getVersion();
     }
 
     @DataBoundSetter
     public void setVersion(String version) {
-        this.version = StepParameters.trimToNull(version);
+        settings.setVersion(version);
     }
 
     public boolean isAllowDowngrade() {
-        return allowDowngrade;
+        return settings.isAllowDowngrade();
     }
 
     @DataBoundSetter
     public void setAllowDowngrade(boolean allowDowngrade) {
-        this.allowDowngrade = allowDowngrade;
+        settings.setAllowDowngrade(allowDowngrade);
     }
 
     public String getConfig() {
-        return config;
+        return settings.getConfig();
     }
 
     @DataBoundSetter
     public void setConfig(String config) {
-        this.config = StepParameters.trimToNull(config);
+        settings.setConfig(config);
     }
 
     public String getCredentialsId() {
-        return credentialsId;
+        return settings.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = StepParameters.trimToNull(credentialsId);
+        settings.setCredentialsId(credentialsId);
     }
 
     public boolean isDryRun() {
-        return dryRun;
+        return settings.isDryRun();
     }
 
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        settings.setDryRun(dryRun);
     }
 
     public String getMessage() {
-        return message;
+        return settings.getMessage();
     }
 
     @DataBoundSetter
     public void setMessage(String message) {
-        this.message = StepParameters.trimToNull(message);
+        settings.setMessage(message);
     }
 
     public String getOverrides() {
-        return overrides;
+        return settings.getOverrides();
     }
 
     @DataBoundSetter
     public void setOverrides(String overrides) {
-        this.overrides = StepParameters.trimToNull(overrides);
+        settings.setOverrides(overrides);
     }
 
     PromoteSettings settings() {
-        return new PromoteSettings(config, from, to, version, allowDowngrade, credentialsId, dryRun, message,
-                overrides);
+        return settings;
     }
 
     @Override
@@ -146,9 +136,9 @@ public final class PromoteStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            Delivery d = PromoteRunner.run(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+            Delivery d = DeliveryRunner.promote(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(TaskListener.class));
-            return StepResults.promote(d, settings.from(), settings.to());
+            return StepResults.promote(d);
         }
     }
 

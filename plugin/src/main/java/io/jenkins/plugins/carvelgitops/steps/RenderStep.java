@@ -30,83 +30,77 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class RenderStep extends Step {
 
-    private String config;
-    private String packageFile;
-    private String stages;
-    private String credentialsId;
-    private boolean dryRun;
-    private String message;
-    private String overrides;
+    private final RenderSettings settings = new RenderSettings();
 
     @DataBoundConstructor
     public RenderStep() {
     }
 
     public String getConfig() {
-        return config;
+        return settings.getConfig();
     }
 
     @DataBoundSetter
     public void setConfig(String config) {
-        this.config = StepParameters.trimToNull(config);
+        settings.setConfig(config);
     }
 
     public String getPackageFile() {
-        return packageFile;
+        return settings.getPackageFile();
     }
 
     @DataBoundSetter
     public void setPackageFile(String packageFile) {
-        this.packageFile = StepParameters.trimToNull(packageFile);
+        settings.setPackageFile(packageFile);
     }
 
     public String getStages() {
-        return stages;
+        return settings.getStages();
     }
 
     @DataBoundSetter
     public void setStages(String stages) {
-        this.stages = StepParameters.trimToNull(stages);
+        settings.setStages(stages);
     }
 
     public String getCredentialsId() {
-        return credentialsId;
+        return settings.getCredentialsId();
     }
 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
-        this.credentialsId = StepParameters.trimToNull(credentialsId);
+        settings.setCredentialsId(credentialsId);
     }
 
     public boolean isDryRun() {
-        return dryRun;
+        return settings.isDryRun();
     }
 
     @DataBoundSetter
     public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
+        settings.setDryRun(dryRun);
     }
 
     public String getMessage() {
-        return message;
+        return settings.getMessage();
     }
 
     @DataBoundSetter
     public void setMessage(String message) {
-        this.message = StepParameters.trimToNull(message);
+        settings.setMessage(message);
     }
 
     public String getOverrides() {
-        return overrides;
+        return settings.getOverrides();
     }
 
     @DataBoundSetter
     public void setOverrides(String overrides) {
-        this.overrides = StepParameters.trimToNull(overrides);
+        settings.setOverrides(overrides);
     }
 
     RenderSettings settings() {
-        return new RenderSettings(config, packageFile, stages, credentialsId, dryRun, message, overrides);
+        return settings;
     }
 
     @Override
@@ -129,7 +123,7 @@ public final class RenderStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            Delivery d = RenderRunner.run(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+            Delivery d = DeliveryRunner.render(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(TaskListener.class));
             return StepResults.render(d);
         }

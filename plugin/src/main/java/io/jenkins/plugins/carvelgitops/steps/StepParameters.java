@@ -31,6 +31,11 @@ public final class StepParameters {
         return t.isEmpty() ? null : t;
     }
 
+    /** {@code value} with build variables expanded, trimmed; null stays null. */
+    public static String expand(java.util.function.UnaryOperator<String> expand, String value) {
+        return value == null ? null : trimToNull(expand.apply(value));
+    }
+
     /** The config path a step uses: the given one, else {@value #DEFAULT_CONFIG}. */
     public static String configOrDefault(String config) {
         String c = trimToNull(config);

@@ -26,12 +26,20 @@ public final class StepResults {
         return m;
     }
 
-    /** {@code carvelGitopsPromote}: as render, plus from and to. */
-    public static LinkedHashMap<String, Object> promote(Delivery d, String from, String to) {
+    /**
+     * {@code carvelGitopsPromote}: package, version, stages, commit, changed, dryRun, from, to, previous,
+     * downgrade, changedFiles (and diff for a dry run).
+     */
+    public static LinkedHashMap<String, Object> promote(Delivery d) {
         LinkedHashMap<String, Object> m = delivery(d);
-        m.put("from", from);
-        m.put("to", to);
+        m.put("from", d.getFrom());
+        m.put("to", d.getStages().isEmpty() ? null : d.getStages().get(0));
+        m.put("previous", d.getPrevious());
+        m.put("downgrade", d.isDowngrade());
         m.put("changedFiles", new ArrayList<>(d.getChangedFiles()));
+        if (d.isDryRun()) {
+            m.put("diff", d.getDiff());
+        }
         return m;
     }
 

@@ -14,12 +14,12 @@ public final class Steps {
 
     public static Delivery render(RenderSettings settings, Run<?, ?> run, FilePath workspace, EnvVars env,
             TaskListener listener) throws IOException, InterruptedException {
-        return RenderRunner.run(settings, run, workspace, env, listener);
+        return DeliveryRunner.render(settings, run, workspace, env, listener);
     }
 
     public static Delivery promote(PromoteSettings settings, Run<?, ?> run, FilePath workspace, EnvVars env,
             TaskListener listener) throws IOException, InterruptedException {
-        return PromoteRunner.run(settings, run, workspace, env, listener);
+        return DeliveryRunner.promote(settings, run, workspace, env, listener);
     }
 
     public static java.util.List<StageResult> verify(VerifySettings settings, Run<?, ?> run, FilePath workspace,

@@ -30,14 +30,14 @@ public final class VerifyRunner {
         VerifyTargets targets;
         long deadline;
         try {
-            inputs = new ConfigInputs(StepParameters.configOrDefault(s.config()), global.configDefaults(),
+            inputs = new ConfigInputs(StepParameters.configOrDefault(s.getConfig()), global.configDefaults(),
                     new LinkedHashMap<>(s.overrideMap()));
             targets = VerifyTargets.of(s.stageList(), s.checkedRevision(), CarvelGitopsAction.of(run).pushedByStage());
             deadline = System.currentTimeMillis() + s.timeoutDuration().toMillis();
         } catch (IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
-        String buildId = s.kubeconfigCredentialsId() != null ? s.kubeconfigCredentialsId()
+        String buildId = s.getKubeconfigCredentialsId() != null ? s.getKubeconfigCredentialsId()
                 : global.getKubeconfigCredentialsId();
         if (buildId == null) {
             throw new AbortException("verification needs the build cluster's kubeconfig: choose a kubeconfig "
@@ -53,7 +53,7 @@ public final class VerifyRunner {
         }
         VirtualChannel channel = workspace.getChannel();
         ArrayList<StageResult> results = channel.call(new VerifyCallable(workspace.getRemote(), inputs, targets,
-                deadline, s.reconcile(), build, stageKubeconfigs, listener));
+                deadline, s.isReconcile(), build, stageKubeconfigs, listener));
         String revision = results.stream().map(StageResult::getRevision).filter(r -> r != null).findFirst()
                 .orElse(null);
         CarvelGitopsAction.of(run).record(revision, results);

@@ -1,12 +1,82 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** The parameters of one verification, as the step and the freestyle builder collect them. */
-public record VerifySettings(String config, String stages, String revision, String kubeconfigCredentialsId,
-        String timeout, boolean reconcile, String overrides) {
+/**
+ * The parameters of a Flux verification, held once for {@code fluxVerify} and the freestyle build
+ * step: trimmed, empty means unset (null); {@code reconcile} defaults to true.
+ */
+public final class VerifySettings implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String config;
+    private String stages;
+    private String revision;
+    private String kubeconfigCredentialsId;
+    private String timeout;
+    private boolean reconcile = true;
+    private String overrides;
+
+    public String getConfig() {
+        return config;
+    }
+
+    public void setConfig(String config) {
+        this.config = StepParameters.trimToNull(config);
+    }
+
+    public String getStages() {
+        return stages;
+    }
+
+    public void setStages(String stages) {
+        this.stages = StepParameters.trimToNull(stages);
+    }
+
+    public String getRevision() {
+        return revision;
+    }
+
+    public void setRevision(String revision) {
+        this.revision = StepParameters.trimToNull(revision);
+    }
+
+    public String getKubeconfigCredentialsId() {
+        return kubeconfigCredentialsId;
+    }
+
+    public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
+        this.kubeconfigCredentialsId = StepParameters.trimToNull(kubeconfigCredentialsId);
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(String timeout) {
+        this.timeout = StepParameters.trimToNull(timeout);
+    }
+
+    public boolean isReconcile() {
+        return reconcile;
+    }
+
+    public void setReconcile(boolean reconcile) {
+        this.reconcile = reconcile;
+    }
+
+    public String getOverrides() {
+        return overrides;
+    }
+
+    public void setOverrides(String overrides) {
+        this.overrides = StepParameters.trimToNull(overrides);
+    }
 
     public List<String> stageList() {
         return StepParameters.stages(stages);
@@ -26,5 +96,18 @@ public record VerifySettings(String config, String stages, String revision, Stri
             throw new IllegalArgumentException("revision: '" + revision + "' is not a commit SHA");
         }
         return revision;
+    }
+
+    /** A copy with build variables expanded in the text fields (not in the credential ID). */
+    public VerifySettings expanded(UnaryOperator<String> expand) {
+        VerifySettings s = new VerifySettings();
+        s.setConfig(StepParameters.expand(expand, config));
+        s.setStages(StepParameters.expand(expand, stages));
+        s.setRevision(StepParameters.expand(expand, revision));
+        s.setKubeconfigCredentialsId(kubeconfigCredentialsId);
+        s.setTimeout(StepParameters.expand(expand, timeout));
+        s.setReconcile(reconcile);
+        s.setOverrides(StepParameters.expand(expand, overrides));
+        return s;
     }
 }

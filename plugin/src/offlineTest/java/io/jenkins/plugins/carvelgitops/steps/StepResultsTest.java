@@ -2,6 +2,9 @@ package io.jenkins.plugins.carvelgitops.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +37,36 @@ class StepResultsTest {
                 .containsEntry("dryRun", true);
     }
 
+    static Delivery promotion(String from, String previous, boolean downgrade, boolean dryRun) {
+        CommitResult commit = new CommitResult(dryRun ? null : "89abcdef0123456789abcdef0123456789abcdef", !dryRun,
+                List.of(new FileChange("app.default.tap/prod/packageinstall.yaml", FileChange.Kind.MODIFIED, "a", "b")),
+                "--- a\n+++ b\n");
+        return Delivery.of(new PromoteOutcome("app.default.tap", "1.2.3", from, "prod", previous, downgrade, commit,
+                dryRun), "https://github.com/acme/gitops.git", "main");
+    }
+
     @Test
-    void promoteNamesFromAndTo() {
-        assertThat(StepResults.promote(delivery(false), "staging", "prod"))
-                .containsEntry("from", "staging").containsEntry("to", "prod").containsEntry("version", "1.2.3");
+    void promoteNamesFromToPreviousAndDowngrade() {
+        Map<String, Object> m = StepResults.promote(promotion("staging", "1.2.2", false, false));
+        assertThat(m.keySet()).containsExactly("package", "version", "stages", "commit", "changed", "dryRun", "from",
+                "to", "previous", "downgrade", "changedFiles");
+        assertThat(m).containsEntry("from", "staging").containsEntry("to", "prod").containsEntry("version", "1.2.3")
+                .containsEntry("previous", "1.2.2").containsEntry("downgrade", false)
+                .containsEntry("commit", "89abcdef0123456789abcdef0123456789abcdef").containsEntry("changed", true);
+        assertThat(m.get("changedFiles")).isInstanceOf(ArrayList.class)
+                .isEqualTo(List.of("app.default.tap/prod/packageinstall.yaml"));
+    }
+
+    @Test
+    void aRollbackWithAnExplicitVersionHasNoFromAndSaysSo() {
+        Delivery d = promotion(null, "1.4.0", true, false);
+        assertThat(StepResults.promote(d)).containsEntry("from", null).containsEntry("downgrade", true);
+        assertThat(d.summary()).isEqualTo("promote app.default.tap 1.2.3 \u2192 prod (was 1.4.0), a rollback: "
+                + "committed 89abcde");
+        assertThat(promotion("staging", null, false, false).summary())
+                .isEqualTo("promote app.default.tap 1.2.3 staging \u2192 prod: committed 89abcde");
+        assertThat(StepResults.promote(promotion("staging", "1.2.2", false, true))).containsEntry("dryRun", true)
+                .containsEntry("diff", "--- a\n+++ b\n");
     }
 
     @Test

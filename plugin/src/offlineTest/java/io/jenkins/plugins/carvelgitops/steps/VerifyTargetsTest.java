@@ -43,10 +43,14 @@ class VerifyTargetsTest {
 
     @Test
     void settingsCheckRevisionAndTimeout() {
-        VerifySettings s = new VerifySettings(null, "staging", "HEAD~1", null, "10m", true, null);
+        VerifySettings s = new VerifySettings();
+        s.setStages("staging");
+        s.setRevision("HEAD~1");
+        s.setTimeout("10m");
         assertThatThrownBy(s::checkedRevision).hasMessage("revision: 'HEAD~1' is not a commit SHA");
         assertThat(s.timeoutDuration()).hasMinutes(10);
-        assertThatThrownBy(() -> new PromoteSettings(null, "Staging", "prod", null, false, null, false, null, null)
-                .check()).hasMessageStartingWith("from: 'Staging' ");
+        PromoteSettings p = new PromoteSettings("prod");
+        p.setFrom("Staging");
+        assertThatThrownBy(p::check).hasMessageStartingWith("from: 'Staging' ");
     }
 }

@@ -1,0 +1,289 @@
+package io.jenkins.plugins.carvelgitops.steps;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.EnvVars;
+import hudson.model.TaskListener;
+import hudson.plugins.git.GitException;
+import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.CommitIdentity;
+import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.git.GitRemote;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
+import io.jenkins.plugins.carvelgitops.engine.git.Urls;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.URIish;
+import org.jenkinsci.plugins.gitclient.Git;
+import org.jenkinsci.plugins.gitclient.GitClient;
+
+/**
+ * The engine's {@link GitRemote} port over git-client, on the agent that holds the workspace. The
+ * working copy is a fresh folder beside the workspace ({@code <workspace>@tmp/gitops-…}) holding only
+ * the one branch at depth 1; it is deleted when the session closes, so nothing is left behind. The
+ * credential reaches git-client in memory only ({@code addDefaultCredentials}); the URL in the
+ * working copy's configuration is the URL as configured, without user info. Messages never carry the
+ * secret.
+ */
+final class GitClientRemote implements GitRemote {
+
+    /** git-client implementation: JGit keeps the credential in memory, never on disk. */
+    static final String IMPLEMENTATION = "jgit";
+    /** git-client timeouts are minutes. */
+    private static final int TIMEOUT_MINUTES = 2;
+
+    private final String url;
+    private final String branch;
+    private final Path dir;
+    private final GitClient client;
+    private final StandardUsernamePasswordCredentials credential;
+    private final PersonIdent identity;
+    private final ProgressListener progress;
+    private boolean onBranch;
+
+    private GitClientRemote(String url, String branch, Path dir, GitClient client,
+            StandardUsernamePasswordCredentials credential, PersonIdent identity, ProgressListener progress) {
+        this.url = url;
+        this.branch = branch;
+        this.dir = dir;
+        this.client = client;
+        this.credential = credential;
+        this.identity = identity;
+        this.progress = progress;
+    }
+
+    /**
+     * Opens a session in a new folder under {@code scratch}.
+     *
+     * @param credential the Git credential, or null for none (public repositories, file://)
+     */
+    static GitClientRemote open(String url, String branch, Path scratch, StandardUsernamePasswordCredentials credential,
+            CommitSpec commit, GitSettings settings, TaskListener listener, ProgressListener progress) {
+        Path dir = null;
+        try {
+            Files.createDirectories(scratch);
+            dir = Files.createTempDirectory(scratch, "gitops-");
+            Git git = Git.with(listener, new EnvVars(settings.environment())).in(dir.toFile()).using(IMPLEMENTATION);
+            if (settings.hostKeys() != null) {
+                git = git.withHostKeyVerifierFactory(settings.hostKeys());
+            }
+            GitClient client = git.getClient();
+            if (credential != null) {
+                client.addDefaultCredentials(credential);
+            }
+            PersonIdent who = CommitIdentity.resolve(commit, null);
+            client.setAuthor(who.getName(), who.getEmailAddress());
+            client.setCommitter(who.getName(), who.getEmailAddress());
+            return new GitClientRemote(url, branch, dir, client, credential, who, progress);
+        } catch (IOException | GitException e) {
+            deleteQuietly(dir);
+            throw new GitopsGitException("cannot prepare a working copy of " + Urls.withoutCredentials(url) + ": "
+                    + GitClientMessages.redact(e.getMessage(), secret(credential)), null);
+        } catch (InterruptedException e) {
+            deleteQuietly(dir);
+            Thread.currentThread().interrupt();
+            throw new GitopsGitException("interrupted while preparing a working copy; nothing was pushed", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return Urls.withoutCredentials(url) + " (branch " + branch + ")";
+    }
+
+    @Override
+    public Path workTree() {
+        return dir;
+    }
+
+    @Override
+    public String sync() {
+        try {
+            if (remoteHead() == null) {
+                progress.action(describe() + " does not exist yet; the first commit creates it");
+                startEmpty();
+                return null;
+            }
+            if (!client.hasGitRepo()) {
+                client.init_().workspace(dir.toString()).execute();
+            }
+            try {
+                client.fetch_().from(uri(), List.of(new RefSpec("+" + Constants.R_HEADS + branch + ":" + tracking())))
+                        .tags(false).shallow(true).depth(1).timeout(TIMEOUT_MINUTES).execute();
+            } catch (GitException e) {
+                if (remoteHead() == null) {
+                    // deleted between the listing and the fetch: start from nothing, as for a new branch
+                    startEmpty();
+                    return null;
+                }
+                throw e;
+            }
+            // the branch may have moved since the listing: what was fetched is the head
+            ObjectId head = client.revParse(tracking());
+            client.checkout().ref(head.name()).branch(branch).deleteBranchIfExist(onBranch).execute();
+            onBranch = true;
+            client.clean();
+            return head.name();
+        } catch (GitException e) {
+            throw translate("fetch from", e);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    @Override
+    public String commit(List<FileChange> changes, String message) {
+        try {
+            List<String> removals = new ArrayList<>();
+            for (FileChange change : changes) {
+                if (change.kind() == FileChange.Kind.REMOVED) {
+                    removals.add(change.path());
+                } else {
+                    client.add(change.path());
+                }
+            }
+            if (!removals.isEmpty()) {
+                // git-client has no remove; its repository callback runs here, on the same working copy
+                client.withRepository((repo, channel) -> {
+                    try (org.eclipse.jgit.api.Git g = org.eclipse.jgit.api.Git.wrap(repo)) {
+                        var rm = g.rm();
+                        removals.forEach(rm::addFilepattern);
+                        rm.call();
+                    } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
+                    return null;
+                });
+            }
+            client.commit(message);
+            return client.revParse(Constants.HEAD).name();
+        } catch (GitException | IOException e) {
+            throw new GitopsGitException("commit failed in the working copy of " + describe() + " (as "
+                    + identity.getName() + "): " + GitClientMessages.redact(e.getMessage(), secret(credential)), null);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    @Override
+    public PushStatus push(String commit) {
+        try {
+            client.push().to(uri()).ref(Constants.HEAD + ":" + Constants.R_HEADS + branch).timeout(TIMEOUT_MINUTES)
+                    .execute();
+            return PushStatus.PUSHED;
+        } catch (GitException e) {
+            if (GitClientMessages.isRejectedPush(e.getMessage())) {
+                return PushStatus.REJECTED;
+            }
+            throw translate("push to", e);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    @Override
+    public void close() {
+        deleteQuietly(dir);
+    }
+
+    private ObjectId remoteHead() throws InterruptedException {
+        return client.getHeadRev(url, Constants.R_HEADS + branch);
+    }
+
+    private String tracking() {
+        return Constants.R_REMOTES + "origin/" + branch;
+    }
+
+    private URIish uri() {
+        try {
+            return new URIish(url);
+        } catch (URISyntaxException e) {
+            throw new GitopsGitException("repository.url '" + Urls.withoutCredentials(url) + "' is not a Git URL",
+                    null);
+        }
+    }
+
+    /** An empty working copy on an unborn branch: the first commit creates the remote branch. */
+    private void startEmpty() throws InterruptedException {
+        try {
+            deleteContents(dir);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot empty the working copy of " + describe() + ": " + e.getMessage(), e);
+        }
+        client.init_().workspace(dir.toString()).execute();
+        onBranch = false;
+    }
+
+    private GitopsGitException translate(String what, GitException e) {
+        String message = GitClientMessages.redact(e.getMessage(), secret(credential));
+        String where = Urls.withoutCredentials(url);
+        if (GitClientMessages.isAuthenticationFailure(message)) {
+            return new GitopsGitException("authentication failed for " + where + " (" + who() + "): "
+                    + (credential == null ? "choose a Git credential (credentialsId, or the default in Manage Jenkins "
+                            + "\u2192 System \u2192 Carvel GitOps)"
+                            : "check that the user name is right and the token is valid, not expired, and allowed to "
+                                    + "read and write the repository"), null);
+        }
+        if (GitClientMessages.isAccessDenied(message)) {
+            return new GitopsGitException("the server denied access to " + where + " (" + who() + "): check that the "
+                    + "token may write to the repository", null);
+        }
+        return new GitopsGitException(what + " " + describe() + " failed: " + message, null);
+    }
+
+    private String who() {
+        return credential == null ? "no Git credential was given"
+                : "Git credential '" + credential.getId() + "', user '" + credential.getUsername() + "'";
+    }
+
+    private GitopsGitException interrupted() {
+        Thread.currentThread().interrupt();
+        return new GitopsGitException("interrupted while working on " + describe() + "; nothing more was pushed");
+    }
+
+    private static String secret(StandardUsernamePasswordCredentials credential) {
+        return credential == null || credential.getPassword() == null ? null
+                : credential.getPassword().getPlainText();
+    }
+
+    private static void deleteContents(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+            return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path p : entries.toList()) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> all = Files.walk(p)) {
+            for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null || !Files.exists(p)) {
+            return;
+        }
+        try {
+            deleteTree(p);
+        } catch (IOException e) {
+            // best effort: the folder holds no secret (the credential never touches disk)
+        }
+    }
+}
