@@ -26,6 +26,9 @@ final class GitClientMessages {
     private static final List<String> RACE_REASONS = List.of("non-fast-forward", "fetch first", "stale info",
             "already exists", "cannot lock", "failed to lock", "failed to update ref", "invalid old id",
             "incorrect old value", "lock failure");
+    private static final List<String> UNREACHABLE = List.of("connection refused", "connection failed",
+            "unknownhost", "unknown host", "could not resolve host", "timed out", "no route", "connection reset",
+            "remote hung up", "unexpected end of file");
     private static final Pattern JGIT_STATUS = Pattern.compile(
             "^(.*?)\\s*\\b(REJECTED_[A-Z_]+|NON_EXISTING|AWAITING_REPORT|NOT_ATTEMPTED)\\s+for\\s+'",
             Pattern.DOTALL);
@@ -82,6 +85,15 @@ final class GitClientMessages {
         }
         String m = message.toLowerCase(Locale.ROOT);
         return m.contains("not permitted") || m.contains("403") || m.contains("permission denied");
+    }
+
+    /** Whether a failure message says the server could not be reached or broke off the connection. */
+    static boolean isUnreachable(String message) {
+        if (message == null) {
+            return false;
+        }
+        String m = message.toLowerCase(Locale.ROOT);
+        return UNREACHABLE.stream().anyMatch(m::contains);
     }
 
     /** The message with every occurrence of {@code secret} replaced (defence in depth); null-safe. */

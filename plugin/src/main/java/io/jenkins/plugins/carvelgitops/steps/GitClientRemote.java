@@ -238,6 +238,11 @@ final class GitClientRemote implements GitRemote {
             return new GitopsGitException("the server denied access to " + where + " (" + who() + "): check that the "
                     + "token may write to the repository", null);
         }
+        if (GitClientMessages.isUnreachable(message)) {
+            return new GitopsGitException(what + " " + describe() + " failed: cannot reach the server or it broke off ("
+                    + message + "); check the URL, the network and the server, then run again: nothing was pushed",
+                    null);
+        }
         return new GitopsGitException(what + " " + describe() + " failed: " + message, null);
     }
 

@@ -73,6 +73,9 @@ class GitClientMessagesTest {
         assertThat(GitClientMessages.isAccessDenied("https://git.example.com/acme/gitops.git: 403 Forbidden"))
                 .isTrue();
         assertThat(GitClientMessages.isAuthenticationFailure(jgit("null", "REJECTED_NONFASTFORWARD"))).isFalse();
+        assertThat(GitClientMessages.isUnreachable("org.eclipse.jgit.api.errors.TransportException: "
+                + "https://git.example.com/acme/gitops.git: Connection refused")).isTrue();
+        assertThat(GitClientMessages.isUnreachable(jgit("null", "REJECTED_NONFASTFORWARD"))).isFalse();
     }
 
     @Test
