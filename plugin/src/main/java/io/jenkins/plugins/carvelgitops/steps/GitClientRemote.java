@@ -49,7 +49,8 @@ final class GitClientRemote implements GitRemote {
     private final StandardUsernamePasswordCredentials credential;
     private final PersonIdent identity;
     private final ProgressListener progress;
-    private boolean onBranch;
+    /** Whether HEAD has a commit (a fresh or emptied working copy has an unborn HEAD). */
+    private boolean headBorn;
 
     private GitClientRemote(String url, String branch, Path dir, GitClient client,
             StandardUsernamePasswordCredentials credential, PersonIdent identity, ProgressListener progress) {
@@ -130,8 +131,9 @@ final class GitClientRemote implements GitRemote {
             }
             // the branch may have moved since the listing: what was fetched is the head
             ObjectId head = client.revParse(tracking());
-            client.checkout().ref(head.name()).branch(branch).deleteBranchIfExist(onBranch).execute();
-            onBranch = true;
+            // with a commit at HEAD, move the branch to the fetched head (reset hard); else create it there
+            client.checkout().ref(head.name()).branch(branch).deleteBranchIfExist(headBorn).execute();
+            headBorn = true;
             client.clean();
             return head.name();
         } catch (GitException e) {
@@ -166,6 +168,7 @@ final class GitClientRemote implements GitRemote {
                 });
             }
             client.commit(message);
+            headBorn = true;
             return client.revParse(Constants.HEAD).name();
         } catch (GitException | IOException e) {
             throw new GitopsGitException("commit failed in the working copy of " + describe() + " (as "
@@ -221,7 +224,7 @@ final class GitClientRemote implements GitRemote {
             throw new GitopsGitException("cannot empty the working copy of " + describe() + ": " + e.getMessage(), e);
         }
         client.init_().workspace(dir.toString()).execute();
-        onBranch = false;
+        headBorn = false;
     }
 
     private GitopsGitException translate(String what, GitException e) {
