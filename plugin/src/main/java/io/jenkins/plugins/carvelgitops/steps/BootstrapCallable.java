@@ -1,21 +1,35 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
+import io.jenkins.plugins.carvelgitops.engine.kube.BootstrapRequest;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Applies the bootstrap objects from the agent that holds the workspace.
- *
- * <p>Written against the engine's bootstrap in {@code engine.kube} ({@code ClusterAccess} server-side
- * apply, {@code KubeconfigAuth} and {@code GitCredential} values, the plan's build-cluster and
- * run-cluster objects); until that service is part of the engine this build depends on, the step
- * stops with a one-line message.
+ * Applies the bootstrap objects ({@link Bootstrap}) from the agent that holds the workspace: on the
+ * build cluster the Git auth Secret, a kubeconfig Secret per run cluster, the GitRepository and the
+ * Kustomizations; on each run cluster with a kubeconfig the namespace, service account and RBAC. The
+ * kubeconfigs and the Git credential travel in memory only.
  */
 final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String>> {
 
@@ -38,7 +52,33 @@ final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String
 
     @Override
     public ArrayList<String> invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
-        throw EngineSupport.missing("carvelGitopsBootstrap", "bootstrap service (engine.kube)");
+        ConsoleProgress progress = new ConsoleProgress(listener.getLogger());
+        Path config = inputs.resolve(workspace.toPath());
+        try {
+            GitopsConfig c = ConfigLoader.load(config, inputs.config(), inputs.toEngine(config));
+            Map<String, KubeconfigAuth> stages = new LinkedHashMap<>();
+            stageKubeconfigs.forEach((stage, content) -> stages.put(stage, new KubeconfigAuth(content)));
+            TokenAuth token = git == null ? null : new TokenAuth(git.getUsername(), git.getPassword().getPlainText());
+            try (KubeClients kube = new KubeClients()) {
+                Bootstrap.Result result = new Bootstrap(kube, progress).run(new BootstrapRequest(c, List.of(),
+                        new KubeconfigAuth(buildKubeconfig), stages, token, false));
+                return applied(result.applied());
+            }
+        } catch (ValidationException | ClusterException e) {
+            throw new AbortException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // an empty kubeconfig or token: the value objects say which, never the content
+            throw new AbortException("carvelGitopsBootstrap: " + e.getMessage());
+        }
+    }
+
+    /** {@code Kind/namespace/name created|configured|unchanged}, one per object, in the order applied. */
+    static ArrayList<String> applied(List<ClusterAccess.Applied> applied) {
+        ArrayList<String> lines = new ArrayList<>();
+        for (ClusterAccess.Applied a : applied) {
+            lines.add(a.ref() + " " + a.outcome().name().toLowerCase(Locale.ROOT));
+        }
+        return lines;
     }
 
     @Override
