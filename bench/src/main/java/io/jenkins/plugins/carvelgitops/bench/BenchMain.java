@@ -62,7 +62,7 @@ public final class BenchMain {
     static List<Scenario> scenarios(Settings settings) {
         return List.of(
                 () -> new FleetRenderScenario(settings).run(),
-                () -> List.of(new InProcessRenderScenario(settings).run()),
+                () -> new InProcessRenderScenario(settings).run(),
                 () -> new PromoteScenario(settings).run(),
                 () -> new VerifyReactionScenario(settings).run(),
                 () -> new VerifyFanoutScenario(settings).run());

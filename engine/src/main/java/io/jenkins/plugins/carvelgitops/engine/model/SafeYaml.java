@@ -142,8 +142,17 @@ public final class SafeYaml {
                 new MemoizingResolver());
     });
 
+    private static final ThreadLocal<BlockYaml> LAYOUT = ThreadLocal.withInitial(() ->
+            new BlockYaml(scalar -> DUMPER.get().dump(java.util.Collections.singletonMap("k", scalar))));
+
     /** Writes one document with the project's fixed style, ending with a newline. */
     public static String write(Object document) {
+        String fast = LAYOUT.get().write(document);
+        return fast != null ? fast : DUMPER.get().dump(document);
+    }
+
+    /** The same through SnakeYAML's dumper alone: the reference the fast layout is held to. */
+    static String writeWithSnakeYaml(Object document) {
         return DUMPER.get().dump(document);
     }
 
