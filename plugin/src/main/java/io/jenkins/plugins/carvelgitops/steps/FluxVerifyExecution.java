@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -10,11 +11,8 @@ import io.jenkins.plugins.carvelgitops.config.CarvelGitopsGlobalConfiguration;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialLookup;
 import io.jenkins.plugins.carvelgitops.ui.CarvelGitopsAction;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
-import io.jenkins.plugins.carvelgitops.ui.StageTable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +21,8 @@ import jenkins.util.Timer;
 /**
  * The {@code fluxVerify} execution. The wait runs on the agent ({@link VerifyCallable}, started with
  * {@code callAsync}); the controller only looks at the outcome on short {@link Timer} ticks, so no
- * thread is held while Flux works. Persisted: the config inputs, the targets, the deadline and the
- * credential IDs. {@link #stop} cancels the agent call (its watches end); {@link #onResume} starts the
+ * thread is held while Flux works. Persisted: the config inputs, the targets, the deadline, the
+ * credential IDs and the repository URL the Git credential is matched against. {@link #stop} cancels the agent call (its watches end); {@link #onResume} starts the
  * wait again from the persisted targets with the time that is left.
  */
 final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.StepExecution {
@@ -39,8 +37,10 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
     private boolean reconcile;
     private String kubeconfigCredentialsId;
     private LinkedHashMap<String, String> stageCredentialIds;
+    private String gitCredentialsId;
+    private String repositoryUrl;
 
-    private transient volatile Future<ArrayList<StageResult>> call;
+    private transient volatile Future<VerifyOutcome> call;
     private transient volatile ScheduledFuture<?> tick;
 
     FluxVerifyExecution(org.jenkinsci.plugins.workflow.steps.StepContext context, VerifySettings settings) {
@@ -75,6 +75,8 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
                 stageCredentialIds.put(stage, id);
             }
         }
+        gitCredentialsId = global.getCredentialsId();
+        repositoryUrl = VerifyRunner.repositoryUrl(inputs, global, run);
         getContext().get(TaskListener.class).getLogger().println(ConsoleProgress.PREFIX + "verifying "
                 + targets.describe() + " until " + Instant.ofEpochMilli(deadlineMillis));
         schedule(0);
@@ -90,12 +92,14 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
                 stageKubeconfigs.put(e.getKey(), CredentialLookup.kubeconfig(c.run(), e.getValue()));
             }
             String build = CredentialLookup.kubeconfig(c.run(), kubeconfigCredentialsId);
+            StandardUsernamePasswordCredentials git = gitCredentialsId == null ? null
+                    : CredentialLookup.git(c.run(), gitCredentialsId, repositoryUrl);
             VirtualChannel channel = c.workspace().getChannel();
             if (channel == null) {
                 throw new AbortException("the agent holding the workspace is offline");
             }
             call = channel.callAsync(new VerifyCallable(c.workspace().getRemote(), inputs, targets, deadlineMillis,
-                    reconcile, build, stageKubeconfigs, c.listener()));
+                    reconcile, build, stageKubeconfigs, git, c.listener()));
             schedule(TICK_MILLIS);
         } catch (Exception e) {
             getContext().onFailure(e);
@@ -104,7 +108,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
 
     /** One short look at the agent-side wait. */
     private void check() {
-        Future<ArrayList<StageResult>> f = call;
+        Future<VerifyOutcome> f = call;
         if (f == null) {
             launch();
             return;
@@ -122,19 +126,10 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
         }
     }
 
-    private void finish(List<StageResult> results) throws Exception {
+    private void finish(VerifyOutcome outcome) throws Exception {
         StepContextView c = StepContextView.of(getContext());
-        String revision = results.stream().map(StageResult::getRevision).filter(r -> r != null).findFirst()
-                .orElse(null);
-        CarvelGitopsAction.of(c.run()).record(revision, results);
-        c.run().save();
-        StageTable.lines(results).forEach(c.listener().getLogger()::println);
-        List<String> notReady = results.stream().filter(r -> !r.isReady()).map(StageResult::getStage).toList();
-        if (!notReady.isEmpty()) {
-            throw new AbortException("fluxVerify: not delivered on " + String.join(", ", notReady)
-                    + " (see the table above)");
-        }
-        getContext().onSuccess(StepResults.verify(revision, results));
+        VerifyRunner.conclude("fluxVerify", outcome, c.run(), c.listener());
+        getContext().onSuccess(StepResults.verify(outcome.getRevision(), outcome.getStages()));
     }
 
     private void schedule(long delayMillis) {
@@ -147,7 +142,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
         if (t != null) {
             t.cancel(false);
         }
-        Future<ArrayList<StageResult>> f = call;
+        Future<VerifyOutcome> f = call;
         if (f != null) {
             f.cancel(true);
         }

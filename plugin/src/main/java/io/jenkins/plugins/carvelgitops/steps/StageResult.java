@@ -23,8 +23,8 @@ public final class StageResult implements Serializable {
 
     /**
      * @param state    {@code READY}, {@code NOT_READY}, {@code FAILED}, {@code TIMED_OUT} or {@code ABORTED}
-     * @param revision the revision the cluster reported last (null when none)
-     * @param version  the Package version the PackageInstall reported (null when none)
+     * @param revision the full commit the stage was verified against (ours, or the branch head when none was given)
+     * @param version  the Package version the PackageInstall had to report
      * @param message  what is still missing or went wrong; empty when ready
      */
     public StageResult(String stage, String state, String revision, String version, long durationMillis,

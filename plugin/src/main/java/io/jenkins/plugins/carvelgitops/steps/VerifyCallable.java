@@ -1,25 +1,56 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
+import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.JGitHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.RemoteHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
+import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
- * The wait itself, on the agent that holds the workspace: reads the config, requests a reconcile when
- * asked, and watches the build cluster's GitRepository and Kustomizations and each stage's
- * PackageInstall until all are ready at the targets, a failure is certain, the deadline passes, or the
- * thread is interrupted (abort: the watches end). Carries the kubeconfigs only in memory.
- *
- * <p>Written against the engine's cancellable, watch-driven waiter in {@code engine.verify} (pure
- * {@code ReadinessRules} decision, {@code ClusterAccess} watches, {@code KubeconfigAuth} values);
- * until that waiter is part of the engine this build depends on, the step stops with a one-line
- * message.
+ * The wait itself, on the agent that holds the workspace. Plans one engine request per commit to
+ * verify ({@link VerifyPlans}) from the config and the GitOps repository's history (the local folder,
+ * or the cached clone of a remote one under {@code <workspace>@tmp}, fetched in full), starts them with
+ * the engine's {@link Verifier} and blocks this agent thread on their results; the controller holds
+ * no thread meanwhile. An interrupt (the step's {@code stop}) cancels every wait, which closes the
+ * watches. Kubeconfigs and the Git credential are carried in memory only.
  */
-final class VerifyCallable extends MasterToSlaveCallable<ArrayList<StageResult>, IOException> {
+final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOException> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The least time an engine wait gets, so a resumed step past its deadline still takes one look. */
+    static final Duration MINIMUM_WAIT = Duration.ofSeconds(1);
 
     private final String workspace;
     private final ConfigInputs inputs;
@@ -28,11 +59,12 @@ final class VerifyCallable extends MasterToSlaveCallable<ArrayList<StageResult>,
     private final boolean reconcile;
     private final String buildKubeconfig;
     private final LinkedHashMap<String, String> stageKubeconfigs;
+    private final StandardUsernamePasswordCredentials git;
     private final TaskListener listener;
 
     VerifyCallable(String workspace, ConfigInputs inputs, VerifyTargets targets, long deadlineMillis,
             boolean reconcile, String buildKubeconfig, LinkedHashMap<String, String> stageKubeconfigs,
-            TaskListener listener) {
+            StandardUsernamePasswordCredentials git, TaskListener listener) {
         this.workspace = workspace;
         this.inputs = inputs;
         this.targets = targets;
@@ -40,12 +72,113 @@ final class VerifyCallable extends MasterToSlaveCallable<ArrayList<StageResult>,
         this.reconcile = reconcile;
         this.buildKubeconfig = buildKubeconfig;
         this.stageKubeconfigs = new LinkedHashMap<>(stageKubeconfigs);
+        this.git = git;
         this.listener = listener;
     }
 
     @Override
-    public ArrayList<StageResult> call() throws IOException {
-        throw EngineSupport.missing("fluxVerify", "watch-driven waiter (engine.verify)");
+    public VerifyOutcome call() throws IOException {
+        ConsoleProgress progress = new ConsoleProgress(listener.getLogger());
+        Path ws = Path.of(workspace);
+        Path configFile = inputs.resolve(ws);
+        try {
+            GitopsConfig config = ConfigLoader.load(configFile, inputs.config(), inputs.toEngine(configFile));
+            AtomicReference<Path> clone = new AtomicReference<>();
+            GitopsHistory history = history(config, configFile, ws, clone, progress);
+            String head = history.head(config.repository().branch()).orElse(null);
+            LinkedHashMap<String, List<String>> groups = VerifyPlans.byRevision(targets,
+                    rev -> VerifyPlans.resolve(rev, head, prefix -> AbbreviatedCommits.matching(clone.get(), prefix)));
+            List<VerifyRequest> requests = plan(config, history, groups);
+            return await(requests, history, progress);
+        } catch (ValidationException | ClusterException | GitopsGitException e) {
+            throw new AbortException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // an empty kubeconfig or an unknown revision: the message names which, never a secret
+            throw new AbortException("fluxVerify: " + e.getMessage());
+        }
+    }
+
+    /** The local repository folder, or the full-history cached clone of a remote one; {@code clone} learns its folder. */
+    private GitopsHistory history(GitopsConfig config, Path configFile, Path ws, AtomicReference<Path> clone,
+            ProgressListener progress) {
+        if (config.repository().isLocalPath()) {
+            Path folder = configFile.toAbsolutePath().getParent().resolve(config.repository().url()).normalize();
+            clone.set(folder);
+            return new JGitHistory(folder);
+        }
+        RemoteOptions options = RemoteOptions.defaults(cacheRoot(ws)).withShallow(false);
+        if (git != null) {
+            options = options.withAuth(new TokenAuth(git.getUsername(), git.getPassword().getPlainText()),
+                    "Jenkins credential '" + git.getId() + "'");
+        }
+        RemoteOptions remote = options;
+        return new RemoteHistory(() -> {
+            JGitRemote r = JGitRemote.open(config.repository().url(), config.repository().branch(), remote,
+                    config.commit(), progress);
+            clone.set(r.workTree());
+            return r;
+        });
+    }
+
+    /** {@code <workspace>@tmp/carvel-gitops-cache}: one reusable clone per URL and branch. */
+    static Path cacheRoot(Path workspace) {
+        return Repositories.scratchFolder(workspace).resolve("carvel-gitops-cache");
+    }
+
+    private List<VerifyRequest> plan(GitopsConfig config, GitopsHistory history,
+            LinkedHashMap<String, List<String>> groups) {
+        KubeconfigAuth build = new KubeconfigAuth(buildKubeconfig);
+        Duration timeout = remaining(deadlineMillis, System.currentTimeMillis());
+        List<VerifyRequest> requests = new ArrayList<>();
+        groups.forEach((revision, stages) -> {
+            Map<String, KubeconfigAuth> kubeconfigs = new LinkedHashMap<>();
+            stages.stream().filter(stageKubeconfigs::containsKey)
+                    .forEach(s -> kubeconfigs.put(s, new KubeconfigAuth(stageKubeconfigs.get(s))));
+            // stages without a kubeconfig credential read the <stage>-kubeconfig Secret bootstrap wrote
+            VerifyRequest planned = VerifyPlanner.plan(config, history, build, revision, stages, kubeconfigs,
+                    timeout, reconcile, true);
+            requests.add(VerifyPlans.withRecordedVersions(planned, targets));
+        });
+        return requests;
+    }
+
+    static Duration remaining(long deadlineMillis, long nowMillis) {
+        Duration left = Duration.ofMillis(deadlineMillis - nowMillis);
+        return left.compareTo(MINIMUM_WAIT) < 0 ? MINIMUM_WAIT : left;
+    }
+
+    /** Starts every request, then blocks this (agent) thread until all have ended or it is interrupted. */
+    private VerifyOutcome await(List<VerifyRequest> requests, GitopsHistory history, ProgressListener progress)
+            throws IOException {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "carvel-gitops-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        List<VerifyHandle> handles = new ArrayList<>();
+        try (KubeClients kube = new KubeClients()) {
+            Verifier verifier = new Verifier(kube, history, scheduler);
+            for (VerifyRequest request : requests) {
+                handles.add(verifier.start(request, progress));
+            }
+            LinkedHashMap<VerifyRequest, VerifyReport> reports = new LinkedHashMap<>();
+            for (int i = 0; i < requests.size(); i++) {
+                reports.put(requests.get(i), handles.get(i).result().get());
+            }
+            return VerifyOutcome.of(reports);
+        } catch (InterruptedException e) {
+            handles.forEach(VerifyHandle::cancel);
+            Thread.currentThread().interrupt();
+            InterruptedIOException aborted = new InterruptedIOException("fluxVerify: aborted; the watches are closed");
+            aborted.initCause(e);
+            throw aborted;
+        } catch (ExecutionException e) {
+            // the engine completes its result normally even on failure; this is a bug, not a cluster answer
+            handles.forEach(VerifyHandle::cancel);
+            throw new IOException("fluxVerify: the wait ended unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
@@ -10,7 +11,6 @@ import io.jenkins.plugins.carvelgitops.credentials.CredentialLookup;
 import io.jenkins.plugins.carvelgitops.ui.CarvelGitopsAction;
 import io.jenkins.plugins.carvelgitops.ui.StageTable;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -51,18 +51,43 @@ public final class VerifyRunner {
                 stageKubeconfigs.put(stage, CredentialLookup.kubeconfig(run, id));
             }
         }
+        String gitId = global.getCredentialsId();
+        StandardUsernamePasswordCredentials git = gitId == null ? null
+                : CredentialLookup.git(run, gitId, repositoryUrl(inputs, global, run));
         VirtualChannel channel = workspace.getChannel();
-        ArrayList<StageResult> results = channel.call(new VerifyCallable(workspace.getRemote(), inputs, targets,
-                deadline, s.isReconcile(), build, stageKubeconfigs, listener));
-        String revision = results.stream().map(StageResult::getRevision).filter(r -> r != null).findFirst()
-                .orElse(null);
-        CarvelGitopsAction.of(run).record(revision, results);
-        run.save();
-        StageTable.lines(results).forEach(listener.getLogger()::println);
-        List<String> notReady = results.stream().filter(r -> !r.isReady()).map(StageResult::getStage).toList();
-        if (!notReady.isEmpty()) {
-            throw new AbortException("not delivered on " + String.join(", ", notReady) + " (see the table above)");
+        if (channel == null) {
+            throw new AbortException("the agent holding the workspace is offline");
         }
-        return results;
+        VerifyOutcome outcome = channel.call(new VerifyCallable(workspace.getRemote(), inputs, targets,
+                deadline, s.isReconcile(), build, stageKubeconfigs, git, listener));
+        conclude("verification", outcome, run, listener);
+        return outcome.getStages();
+    }
+
+    /**
+     * The GitOps repository URL as far as the controller knows it (the agent reads the config file), for
+     * matching the Git credential's domain: an override, what this build delivered to, or the global default.
+     */
+    static String repositoryUrl(ConfigInputs inputs, CarvelGitopsGlobalConfiguration global, Run<?, ?> run) {
+        String url = inputs.overrides().get("repository.url");
+        if (url == null) {
+            Delivery latest = CarvelGitopsAction.of(run).getLatest();
+            url = latest != null ? latest.getRepositoryUrl() : null;
+        }
+        return url != null ? url : global.getRepositoryUrl();
+    }
+
+    /**
+     * Records the per-stage results on the build's Carvel GitOps page; when every stage is ready prints
+     * the table, else fails with the controllers' message and the table.
+     */
+    static void conclude(String step, VerifyOutcome outcome, Run<?, ?> run, TaskListener listener)
+            throws IOException {
+        CarvelGitopsAction.of(run).record(outcome.getRevision(), outcome.getStages());
+        run.save();
+        if (!outcome.isReady()) {
+            throw new AbortException(outcome.failure(step));
+        }
+        StageTable.lines(outcome.getStages()).forEach(listener.getLogger()::println);
     }
 }
