@@ -52,6 +52,8 @@ public final class JGitRemote implements GitRemote {
     private final ProgressListener listener;
     private final FolderLock lock;
     private Git git;
+    /** The credentials were accepted in this session (a listing or fetch worked). */
+    private boolean reachedWithCredentials;
 
     private JGitRemote(String url, String branch, Path cacheDir, RemoteOptions options, CommitSpec identity,
             ProgressListener listener, FolderLock lock) {
@@ -131,6 +133,7 @@ public final class JGitRemote implements GitRemote {
         try {
             Git g = git();
             ObjectId remoteHead = lsRemote(g);
+            reachedWithCredentials = true;
             if (remoteHead == null) {
                 listener.action(describe() + " does not exist yet; the first commit creates it");
                 resetToEmpty();
@@ -268,8 +271,15 @@ public final class JGitRemote implements GitRemote {
     private GitopsGitException translate(String what, Exception e) {
         String message = redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
-        if (e instanceof TransportException && (lower.contains("not authorized") || lower.contains("authentication")
-                || lower.contains("credentialsprovider") || lower.contains("401"))) {
+        boolean authLike = lower.contains("not authorized") || lower.contains("authentication")
+                || lower.contains("credentialsprovider") || lower.contains("401");
+        if (e instanceof TransportException && authLike && reachedWithCredentials && what.startsWith("push")) {
+            // The same credentials fetched a moment ago: an upload broken off reads as a refusal here.
+            return new GitopsGitException(what + " " + describe() + " failed: the connection broke off during the "
+                    + "upload, or the server refused the credentials that worked for the fetch just before; run "
+                    + "again (nothing was pushed), and check the token's write permission if it happens again", e);
+        }
+        if (e instanceof TransportException && authLike) {
             String user = options.auth() == null ? "no credentials were given" : "user '" + options.auth().username()
                     + "', token from " + options.credentialSource();
             String fix = options.auth() == null
