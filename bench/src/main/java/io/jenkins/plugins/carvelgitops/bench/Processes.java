@@ -53,9 +53,14 @@ final class Processes {
         }
     }
 
+    /** The JVM options {@code ./carvel-gitops} starts the command line with. */
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     static List<String> java(Path jar, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
+                .toString()));
+        command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return command;
     }
