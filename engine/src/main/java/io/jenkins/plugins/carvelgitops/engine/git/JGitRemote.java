@@ -183,30 +183,7 @@ public final class JGitRemote implements GitRemote {
     @Override
     public String commit(List<FileChange> changes, String message) {
         try {
-            Git g = git();
-            // one index update for all paths: per-file commands rewrite the whole index each time
-            var add = g.add();
-            var rm = g.rm();
-            boolean anyAdd = false;
-            boolean anyRemove = false;
-            for (FileChange change : changes) {
-                if (change.kind() == FileChange.Kind.REMOVED) {
-                    rm.addFilepattern(change.path());
-                    anyRemove = true;
-                } else {
-                    add.addFilepattern(change.path());
-                    anyAdd = true;
-                }
-            }
-            if (anyAdd) {
-                add.call();
-            }
-            if (anyRemove) {
-                rm.call();
-            }
-            PersonIdent who = CommitIdentity.resolve(identity, g.getRepository().getConfig());
-            RevCommit commit = g.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false)
-                    .setNoVerify(true).call();
+            RevCommit commit = Commits.commit(git(), changes, message, identity);
             return commit.name();
         } catch (GitAPIException e) {
             throw new GitopsGitException("commit failed in the clone of " + describe() + ": " + redact(e.getMessage()),

@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.jgit.api.AddCommand;
-import org.eclipse.jgit.api.RmCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -85,7 +82,7 @@ public final class LocalGitopsRepository implements GitopsRepository {
             }
             tree.apply(changes);
             try {
-                RevCommit commit = commit(git, changes, change.message());
+                RevCommit commit = Commits.commit(git, changes, change.message(), identity);
                 return new CommitResult(commit.name(), true, changes, WorkTree.unifiedDiff(changes));
             } catch (GitAPIException | RuntimeException e) {
                 restore(tree, changes, e);
@@ -108,35 +105,6 @@ public final class LocalGitopsRepository implements GitopsRepository {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
-    }
-
-    /**
-     * Stages exactly the change's paths (one index update for all of them) and commits. The caller has
-     * made sure nothing else is staged, so the user's own work is never swept into our commit.
-     */
-    private RevCommit commit(Git git, List<FileChange> changes, String message)
-            throws GitAPIException {
-        AddCommand add = git.add();
-        RmCommand rm = git.rm().setCached(false);
-        boolean anyAdd = false;
-        boolean anyRemove = false;
-        for (FileChange change : changes) {
-            if (change.kind() == FileChange.Kind.REMOVED) {
-                rm.addFilepattern(change.path());
-                anyRemove = true;
-            } else {
-                add.addFilepattern(change.path());
-                anyAdd = true;
-            }
-        }
-        if (anyAdd) {
-            add.call();
-        }
-        if (anyRemove) {
-            rm.call();
-        }
-        PersonIdent who = CommitIdentity.resolve(identity, git.getRepository().getConfig());
-        return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
     }
 
     /** Whether the index differs from HEAD, compared tree to index without reading the working tree. */
