@@ -18,6 +18,13 @@ public interface ClusterAccess {
     /** How messages name this cluster: {@code build cluster}, {@code run cluster of stage prod}. */
     String label();
 
+    /**
+     * The same cluster, retrying requests that fail for now (HTTP 429 and 5xx, a restarting API server)
+     * only while the next wait ends before {@code deadline}. Without it, retries end after the client's
+     * default retry period.
+     */
+    ClusterAccess within(Deadline deadline);
+
     Optional<Map<String, Object>> get(ObjectRef ref);
 
     /** Server-side apply with field manager {@value #FIELD_MANAGER}, forcing conflicts; idempotent. */
@@ -53,10 +60,16 @@ public interface ClusterAccess {
 
         void deleted(Map<String, Object> object);
 
-        /** The watch could not start (the cluster is unreachable or refused the list). */
+        /**
+         * The watch could not start: the cluster never answered, or refused the list for good (401, 403,
+         * 404). A list that fails only for now (429, 5xx) is tried again and reported with {@link #interrupted}.
+         */
         void failed(String message);
 
-        /** The watch dropped after it had started; it reconnects and lists again by itself. */
+        /**
+         * The watch dropped after it had started, or its first list failed for now; it reconnects and
+         * lists again by itself.
+         */
         default void interrupted(String message) {
         }
     }

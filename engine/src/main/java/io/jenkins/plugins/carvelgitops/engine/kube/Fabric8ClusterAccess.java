@@ -16,19 +16,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
-/** {@link ClusterAccess} over a fabric8 client, with generic resources only (no typed models). */
+/**
+ * {@link ClusterAccess} over a fabric8 client, with generic resources only (no typed models). A request
+ * that fails for now ({@link KubeRetry}) is tried again with back-off, honouring Retry-After, until it
+ * succeeds or the next wait would pass the deadline; a watch that cannot start for such a reason is
+ * started again the same way. fabric8's own retries are off: this is the one place that retries.
+ */
 final class Fabric8ClusterAccess implements ClusterAccess {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final KubernetesClient client;
     private final String label;
+    private final AtomicBoolean answered;
+    private final Deadline deadline;
 
-    Fabric8ClusterAccess(KubernetesClient client, String label) {
+    /**
+     * @param answered whether this cluster has answered a request before (shared by every view of one client)
+     * @param deadline when retrying stops
+     */
+    Fabric8ClusterAccess(KubernetesClient client, String label, AtomicBoolean answered, Deadline deadline) {
         this.client = client;
         this.label = label;
+        this.answered = answered;
+        this.deadline = deadline;
     }
 
     @Override
@@ -37,20 +55,20 @@ final class Fabric8ClusterAccess implements ClusterAccess {
     }
 
     @Override
+    public ClusterAccess within(Deadline until) {
+        return new Fabric8ClusterAccess(client, label, answered, until);
+    }
+
+    @Override
     public Optional<Map<String, Object>> get(ObjectRef ref) {
-        try {
-            GenericKubernetesResource r = resource(ref.apiVersion(), ref.kind(), ref.namespace()).withName(ref.name())
-                    .get();
-            return Optional.ofNullable(r).map(Fabric8ClusterAccess::toMap);
-        } catch (KubernetesClientException e) {
-            throw failure("cannot read " + ref, e);
-        }
+        return retrying("cannot read " + ref, () -> Optional.ofNullable(resource(ref.apiVersion(), ref.kind(),
+                ref.namespace()).withName(ref.name()).get()).map(Fabric8ClusterAccess::toMap));
     }
 
     @Override
     public Applied apply(Manifest manifest) {
         ObjectRef ref = ObjectRef.of(manifest);
-        try {
+        return retrying("cannot apply " + ref, () -> {
             Resource<GenericKubernetesResource> res = resource(ref.apiVersion(), ref.kind(), ref.namespace())
                     .withName(ref.name());
             GenericKubernetesResource before = res.get();
@@ -67,9 +85,7 @@ final class Fabric8ClusterAccess implements ClusterAccess {
                 outcome = Applied.Outcome.CONFIGURED;
             }
             return new Applied(ref, outcome);
-        } catch (KubernetesClientException e) {
-            throw failure("cannot apply " + ref, e);
-        }
+        });
     }
 
     @Override
@@ -77,63 +93,144 @@ final class Fabric8ClusterAccess implements ClusterAccess {
         Map<String, Object> patch = Map.of("metadata", Map.of("annotations", Map.of(key, value)));
         PatchContext context = PatchContext.of(PatchType.JSON_MERGE);
         context.setFieldManager(FIELD_MANAGER);
+        String body;
         try {
-            resource(ref.apiVersion(), ref.kind(), ref.namespace()).withName(ref.name())
-                    .patch(context, MAPPER.writeValueAsString(patch));
-        } catch (KubernetesClientException e) {
-            throw failure("cannot annotate " + ref, e);
+            body = MAPPER.writeValueAsString(patch);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+        retrying("cannot annotate " + ref, () -> resource(ref.apiVersion(), ref.kind(), ref.namespace())
+                .withName(ref.name()).patch(context, body));
+    }
+
+    /** Runs a request, again after each transient failure while the deadline allows the wait. */
+    private <T> T retrying(String what, Supplier<T> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T result = request.get();
+                answered.set(true);
+                return result;
+            } catch (KubernetesClientException e) {
+                boolean answeredBefore = answered.get();
+                if (KubeRetry.code(e) > 0) {
+                    answered.set(true);
+                }
+                if (!KubeRetry.isTransient(e, answeredBefore)) {
+                    throw failure(what, e, false);
+                }
+                Duration wait = KubeRetry.delay(attempt, e, ThreadLocalRandom.current()::nextDouble);
+                if (!deadline.allows(wait)) {
+                    throw failure(what + " (tried " + attempt + " times)", e, true);
+                }
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure(what + " (interrupted)", e, true);
+                }
+            }
         }
     }
 
     @Override
     public ObjectWatch watch(String apiVersion, String kind, String namespace, WatchListener listener) {
-        SharedIndexInformer<GenericKubernetesResource> informer;
-        try {
-            informer = resource(apiVersion, kind, namespace).runnableInformer(0);
-        } catch (KubernetesClientException e) {
-            throw failure("cannot watch " + kind + " in " + namespace, e);
+        Watch watch = new Watch(apiVersion, kind, namespace, listener);
+        watch.start(1);
+        return watch::cancel;
+    }
+
+    /**
+     * One watch: an informer that lists, then watches, and reconnects and lists again after a drop. When
+     * it cannot start for a transient reason, a new one is started after the back-off (or Retry-After).
+     */
+    private final class Watch {
+        private final String apiVersion;
+        private final String kind;
+        private final String namespace;
+        private final WatchListener listener;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private volatile SharedIndexInformer<GenericKubernetesResource> informer;
+
+        Watch(String apiVersion, String kind, String namespace, WatchListener listener) {
+            this.apiVersion = apiVersion;
+            this.kind = kind;
+            this.namespace = namespace;
+            this.listener = listener;
         }
-        AtomicBoolean stopped = new AtomicBoolean();
-        informer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource obj) {
-                listener.changed(toMap(obj));
-            }
 
-            @Override
-            public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
-                listener.changed(toMap(newObj));
-            }
-
-            @Override
-            public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
-                listener.deleted(toMap(obj));
-            }
-        });
-        informer.exceptionHandler((started, t) -> {
-            if (started && !stopped.get()) {
-                listener.interrupted(label + ": watch on " + kind + " in " + namespace + " dropped ("
-                        + describe(t) + "); reconnecting");
-            }
-            return started;
-        });
-        informer.start().whenComplete((ok, error) -> {
+        void start(int attempt) {
             if (stopped.get()) {
                 return;
             }
-            if (error != null) {
-                listener.failed(label + ": cannot list " + kind + " in namespace " + namespace + ": " + describe(error));
-            } else {
-                listener.synced(informer.getStore().list().stream().map(Fabric8ClusterAccess::toMap).toList());
+            SharedIndexInformer<GenericKubernetesResource> current;
+            try {
+                current = resource(apiVersion, kind, namespace).runnableInformer(0);
+            } catch (KubernetesClientException e) {
+                throw failure("cannot watch " + kind + " in " + namespace, e, false);
             }
-        });
-        return () -> {
+            informer = current;
+            current.addEventHandler(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(GenericKubernetesResource obj) {
+                    listener.changed(toMap(obj));
+                }
+
+                @Override
+                public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) {
+                    listener.changed(toMap(newObj));
+                }
+
+                @Override
+                public void onDelete(GenericKubernetesResource obj, boolean deletedFinalStateUnknown) {
+                    listener.deleted(toMap(obj));
+                }
+            });
+            current.exceptionHandler((started, t) -> {
+                if (started && !stopped.get()) {
+                    listener.interrupted(label + ": watch on " + kind + " in " + namespace + " dropped ("
+                            + describe(t) + "); reconnecting");
+                }
+                // Once started, the informer reconnects and lists again by itself (with back-off) until
+                // canceled. Before that, a failed list ends its start; start() decides what follows.
+                return started;
+            });
+            current.start().whenComplete((ok, error) -> {
+                if (stopped.get()) {
+                    return;
+                }
+                if (error == null) {
+                    answered.set(true);
+                    listener.synced(current.getStore().list().stream().map(Fabric8ClusterAccess::toMap).toList());
+                    return;
+                }
+                current.stop();
+                boolean answeredBefore = answered.get();
+                if (KubeRetry.code(error) > 0) {
+                    answered.set(true);
+                }
+                String what = label + ": cannot list " + kind + " in namespace " + namespace + ": " + describe(error);
+                Duration wait = KubeRetry.delay(attempt, error, ThreadLocalRandom.current()::nextDouble);
+                if (!KubeRetry.isTransient(error, answeredBefore)) {
+                    listener.failed(what);
+                } else if (deadline.allows(wait)) {
+                    listener.interrupted(what + "; trying again in " + wait.toMillis() + " ms");
+                    CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> start(attempt + 1));
+                } else {
+                    // Busy until the deadline: the caller's deadline ends the wait, not a failure.
+                    listener.interrupted(what + "; no time left to try again");
+                }
+            });
+        }
+
+        void cancel() {
             if (stopped.compareAndSet(false, true)) {
-                informer.stop();
+                SharedIndexInformer<GenericKubernetesResource> current = informer;
+                if (current != null) {
+                    current.stop();
+                }
             }
-        };
+        }
     }
 
     private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
@@ -147,8 +244,8 @@ final class Fabric8ClusterAccess implements ClusterAccess {
         return MAPPER.convertValue(r, LinkedHashMap.class);
     }
 
-    private ClusterException failure(String what, KubernetesClientException e) {
-        return new ClusterException(label + ": " + what + ": " + describe(e), e);
+    private ClusterException failure(String what, KubernetesClientException e, boolean transientFailure) {
+        return new ClusterException(label + ": " + what + ": " + describe(e), e, transientFailure);
     }
 
     /** One line about a client error: the API server's status message, or the root cause. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -27,22 +28,27 @@ public final class KubeClients implements AutoCloseable {
     /**
      * Client settings.
      *
-     * @param retries                 retries of a failed request (with back-off) before it is an error
+     * @param retryFor                how long a request failing for now (429, 5xx, a restarting API server) is
+     *                                tried again, with back-off, when the caller gives no deadline of its own
      * @param connectTimeout          TCP/TLS connect timeout
      * @param requestTimeout          timeout of one (non-watch) request
      * @param watchReconnectInterval  first delay before reconnecting a dropped watch (it doubles, capped)
      */
-    public record Settings(int retries, Duration connectTimeout, Duration requestTimeout,
+    public record Settings(Duration retryFor, Duration connectTimeout, Duration requestTimeout,
             Duration watchReconnectInterval) {
 
-        public static final Settings DEFAULT = new Settings(2, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(1));
+        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(1), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
     private final Settings settings;
     private final Dispatcher dispatcher;
     private final ConnectionPool connections = new ConnectionPool();
-    private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+    /** A client and whether its cluster has answered yet (a refused connection means more after an answer). */
+    private record Client(KubernetesClient client, AtomicBoolean answered) {
+    }
 
     public KubeClients() {
         this(Settings.DEFAULT);
@@ -69,8 +75,9 @@ public final class KubeClients implements AutoCloseable {
      * @param label how messages name the cluster, e.g. {@code run cluster of stage prod}
      */
     public ClusterAccess cluster(KubeconfigAuth kubeconfig, String label) {
-        KubernetesClient client = clients.computeIfAbsent(kubeconfig.fingerprint(), k -> create(kubeconfig, label));
-        return new Fabric8ClusterAccess(client, label);
+        Client client = clients.computeIfAbsent(kubeconfig.fingerprint(), k -> new Client(create(kubeconfig, label),
+                new AtomicBoolean()));
+        return new Fabric8ClusterAccess(client.client(), label, client.answered(), Deadline.in(settings.retryFor()));
     }
 
     private KubernetesClient create(KubeconfigAuth kubeconfig, String label) {
@@ -86,8 +93,8 @@ public final class KubeClients implements AutoCloseable {
             throw new ClusterException("the kubeconfig for the " + label + " names no server; set clusters[].cluster"
                     + ".server for its current context");
         }
-        config.setRequestRetryBackoffLimit(settings.retries());
-        config.setRequestRetryBackoffInterval(200);
+        // Retries happen in Fabric8ClusterAccess, bounded by the caller's deadline; none underneath.
+        config.setRequestRetryBackoffLimit(0);
         config.setConnectionTimeout((int) settings.connectTimeout().toMillis());
         config.setRequestTimeout((int) settings.requestTimeout().toMillis());
         config.setWatchReconnectInterval((int) settings.watchReconnectInterval().toMillis());
@@ -102,9 +109,9 @@ public final class KubeClients implements AutoCloseable {
 
     @Override
     public void close() {
-        List<KubernetesClient> all = new ArrayList<>(clients.values());
+        List<Client> all = new ArrayList<>(clients.values());
         clients.clear();
-        all.forEach(KubernetesClient::close);
+        all.forEach(c -> c.client().close());
         dispatcher.executorService().shutdownNow();
         connections.evictAll();
     }
@@ -114,7 +121,7 @@ public final class KubeClients implements AutoCloseable {
 
         @Override
         protected OkHttpClient.Builder newOkHttpClientBuilder() {
-            return super.newOkHttpClientBuilder().connectionPool(connections);
+            return super.newOkHttpClientBuilder().connectionPool(connections).addInterceptor(new RetryAfterHeader());
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
+import io.jenkins.plugins.carvelgitops.engine.kube.Deadline;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
@@ -46,6 +47,8 @@ final class VerifyWait implements VerifyHandle {
     private final List<ClusterAccess.ObjectWatch> watches = new ArrayList<>();
     private ScheduledFuture<?> deadline;
     private boolean done;
+    /** The last transient cluster error that retries could not overcome before the deadline. */
+    private String lastError;
 
     VerifyWait(VerifyRequest request, ProgressListener listener, KubeClients clients, RevisionHistory history,
             ScheduledExecutorService scheduler, Clock clock, LongSupplier nanoTime) {
@@ -95,7 +98,9 @@ final class VerifyWait implements VerifyHandle {
                 }
                 deadline = scheduler.schedule(this::timedOut, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             }
-            ClusterAccess build = clients.cluster(request.buildCluster(), "build cluster");
+            // Requests that fail for now are retried, but never past the deadline.
+            Deadline until = Deadline.in(request.timeout().minus(elapsed()));
+            ClusterAccess build = clients.cluster(request.buildCluster(), "build cluster").within(until);
             String sourceApi = "source.toolkit.fluxcd.io/" + request.fluxApiVersion();
             String kustomizeApi = "kustomize.toolkit.fluxcd.io/" + request.fluxApiVersion();
             String ns = request.fluxNamespace();
@@ -111,7 +116,7 @@ final class VerifyWait implements VerifyHandle {
                 KubeconfigAuth kubeconfig = stage.kubeconfig() != null ? stage.kubeconfig()
                         : kubeconfigFromSecret(build, stage.stage());
                 String label = "run cluster of stage " + stage.stage();
-                ClusterAccess run = clients.cluster(kubeconfig, label);
+                ClusterAccess run = clients.cluster(kubeconfig, label).within(until);
                 String id = "run:" + kubeconfig.fingerprint();
                 runClusters.putIfAbsent(id + "|" + stage.namespace(), run);
                 all.add(new Tracked(id, run, new Expectation.PackageVersion(stage.stage(), new ObjectRef(
@@ -138,7 +143,17 @@ final class VerifyWait implements VerifyHandle {
                     watch(run, id, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace);
                 });
             }
-        } catch (ClusterException | IllegalArgumentException e) {
+        } catch (ClusterException e) {
+            if (e.isTransient()) {
+                // Busy or restarting until the deadline: that ends the wait, with what was last seen.
+                synchronized (this) {
+                    lastError = e.getMessage();
+                }
+                listener.warning(prefix() + e.getMessage());
+            } else {
+                finish(Outcome.FAILED, e.getMessage());
+            }
+        } catch (IllegalArgumentException e) {
             finish(Outcome.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             finish(Outcome.FAILED, "verify could not start: " + e);
@@ -179,7 +194,7 @@ final class VerifyWait implements VerifyHandle {
                 build.annotate(t.ref(), Verifier.REQUESTED_AT, token);
                 n++;
             } catch (ClusterException e) {
-                if (build.get(t.ref()).isEmpty()) {
+                if (!e.isTransient() && build.get(t.ref()).isEmpty()) {
                     synchronized (this) {
                         t.synced = true;
                         evaluate(t);
@@ -228,6 +243,9 @@ final class VerifyWait implements VerifyHandle {
 
             @Override
             public void interrupted(String message) {
+                synchronized (VerifyWait.this) {
+                    lastError = message;
+                }
                 listener.warning(prefix() + message);
             }
         }));
@@ -353,11 +371,14 @@ final class VerifyWait implements VerifyHandle {
 
     private void timedOut() {
         long notReady;
+        String error;
         synchronized (this) {
             notReady = tracked.stream().filter(t -> t.readiness == null || !t.readiness.isReady()).count();
+            error = tracked.stream().anyMatch(t -> t.readiness == null) ? lastError : null;
         }
         finish(Outcome.TIMED_OUT, "timed out after " + human(request.timeout()) + ": " + notReady + " of "
-                + Math.max(notReady, tracked.size()) + " objects not ready");
+                + Math.max(notReady, tracked.size()) + " objects not ready"
+                + (error == null ? "" : " (last cluster error: " + oneLine(error) + ")"));
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
 import io.jenkins.plugins.carvelgitops.engine.testing.GitHttpServer;
-import io.jenkins.plugins.carvelgitops.engine.testing.RecordingListener;
+import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ class ConcurrentPublishIT {
     }
 
     private void race(BareRemote remote, String url, TokenAuth auth) throws Exception {
-        RecordingListener listener = new RecordingListener();
+        RecordingProgress listener = new RecordingProgress();
         ExecutorService pool = Executors.newFixedThreadPool(PUBLISHERS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<CommitResult>> results = new ArrayList<>();

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
-import io.jenkins.plugins.carvelgitops.engine.testing.CuttingProxy;
+import io.jenkins.plugins.carvelgitops.engine.testing.FaultProxy;
 import io.jenkins.plugins.carvelgitops.engine.testing.GitHttpServer;
-import io.jenkins.plugins.carvelgitops.engine.testing.RecordingListener;
+import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class GitFaultsIT {
     Path tmp;
     GitHttpServer server;
     BareRemote remote;
-    final RecordingListener listener = new RecordingListener();
+    final RecordingProgress listener = new RecordingProgress();
 
     @BeforeEach
     void start() throws Exception {
@@ -70,7 +70,7 @@ class GitFaultsIT {
     void aConnectionCutMidPushPushesNothingAndTheNextRunLandsTheChangeOnce() throws Exception {
         repository(server.url("gitops.git"), tmp.resolve("cache")).publish(change(1));
         String before = remote.head();
-        try (CuttingProxy proxy = CuttingProxy.start(server.port())) {
+        try (FaultProxy proxy = FaultProxy.start(server.port())) {
             String viaProxy = "http://127.0.0.1:" + proxy.port() + "/git/gitops.git";
             proxy.cutPushesAfter(3000);
             assertThatThrownBy(() -> repository(viaProxy, tmp.resolve("cache")).publish(change(2)))

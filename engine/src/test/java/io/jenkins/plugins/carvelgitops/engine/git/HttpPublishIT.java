@@ -7,7 +7,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
 import io.jenkins.plugins.carvelgitops.engine.testing.GitHttpServer;
-import io.jenkins.plugins.carvelgitops.engine.testing.RecordingListener;
+import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import io.jenkins.plugins.carvelgitops.engine.testing.SecretScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class HttpPublishIT {
 
     GitHttpServer server;
     BareRemote remote;
-    RecordingListener listener = new RecordingListener();
+    RecordingProgress listener = new RecordingProgress();
 
     @BeforeEach
     void start() throws Exception {

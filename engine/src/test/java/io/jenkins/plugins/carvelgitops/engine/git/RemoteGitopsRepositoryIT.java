@@ -7,7 +7,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
 import io.jenkins.plugins.carvelgitops.engine.testing.RacingRemote;
-import io.jenkins.plugins.carvelgitops.engine.testing.RecordingListener;
+import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class RemoteGitopsRepositoryIT {
     Path tmp;
 
     BareRemote remote;
-    RecordingListener listener = new RecordingListener();
+    RecordingProgress listener = new RecordingProgress();
     RemoteOptions options;
 
     @BeforeEach

@@ -90,4 +90,35 @@ class BootstrapIT {
         assertThat(new TokenAuth("git", TOKEN).toString()).doesNotContain(TOKEN);
         assertThat(new KubeconfigAuth("secret: x").toString()).doesNotContain("secret");
     }
+
+    @Test
+    void serverErrorsThrottlingAndSlowResponsesAreRetriedAndEverythingLands() {
+        try (MockCluster build = MockCluster.start(); MockCluster prod = MockCluster.start();
+                KubeClients clients = new KubeClients()) {
+            build.failNext(3, "PATCH ", 500, 0).failNext(2, "GET ", 429, 1).slow(java.time.Duration.ofMillis(100));
+            prod.failNext(2, "", 503, 0);
+            BootstrapRequest request = new BootstrapRequest(config(), List.of("prod"), build.kubeconfig(),
+                    Map.of("prod", prod.kubeconfig()), new TokenAuth("git", TOKEN), false);
+            Bootstrap.Result result = new Bootstrap(clients, new RecordingProgress()).run(request);
+            assertThat(result.applied()).hasSize(result.planned().size());
+            assertThat(build.served()).filteredOn(s -> s.code() >= 429).hasSize(5);
+            assertThat(prod.served()).filteredOn(s -> s.code() == 503).hasSize(2);
+            assertThat(build.get("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "build-ns",
+                    "app.default.tap-prod-packageinstalls")).isNotNull();
+            assertThat(prod.get("v1", "ServiceAccount", "apps", "app-installer")).isNotNull();
+        }
+    }
+
+    @Test
+    void aRefusalIsNotRetried() {
+        try (MockCluster build = MockCluster.start(); KubeClients clients = new KubeClients()) {
+            build.failNext(100, "", 403, 0);
+            BootstrapRequest request = new BootstrapRequest(config(), List.of("prod"), build.kubeconfig(), Map.of(),
+                    new TokenAuth("git", TOKEN), false);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Bootstrap(clients, new RecordingProgress())
+                    .run(request)).isInstanceOf(ClusterException.class)
+                    .hasMessageStartingWith("build cluster: cannot apply Secret/build-ns/app.default.tap-gitops-auth: 403");
+            assertThat(build.served()).hasSize(1);
+        }
+    }
 }

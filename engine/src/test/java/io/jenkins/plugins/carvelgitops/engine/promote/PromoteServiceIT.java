@@ -18,7 +18,7 @@ import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
 import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
 import io.jenkins.plugins.carvelgitops.engine.testing.RacingRemote;
-import io.jenkins.plugins.carvelgitops.engine.testing.RecordingListener;
+import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class PromoteServiceIT {
 
     BareRemote remote;
     Path config;
-    RecordingListener listener = new RecordingListener();
+    RecordingProgress listener = new RecordingProgress();
     RemoteOptions options;
 
     @BeforeEach

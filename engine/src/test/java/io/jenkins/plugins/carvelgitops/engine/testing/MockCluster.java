@@ -25,29 +25,126 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.time.Duration;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Kubernetes API server for tests: fabric8's mock server in CRUD mode, reached over real HTTP, plus
  * what that mock lacks: server-side apply (create when absent, merge when present, and no change at all
- * when the result is the same, as a real API server does). Optionally reached through a {@link TcpProxy}
- * so a test can drop every connection or make the server unreachable.
+ * when the result is the same, as a real API server does). Faults for the code under test: HTTP errors
+ * (500, 429 with Retry-After), slow responses, a restart (stopped, then started on the same port with the
+ * same objects), and, when reached through a {@link FaultProxy}, dropped connections. The simulators'
+ * own client (marked with a header) never sees the HTTP faults.
  */
 public final class MockCluster implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KubernetesMockServer server;
+    /** The header that marks the simulators' own requests: they are exempt from injected faults. */
+    private static final String SIMULATOR = "X-Test-Simulator";
+
+    private volatile KubernetesMockServer server;
+    private final ApplyingDispatcher dispatcher = new ApplyingDispatcher();
+    private final int port;
     private final KubernetesClient client;
-    private final TcpProxy proxy;
+    private final FaultProxy proxy;
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final List<Write> writes = Collections.synchronizedList(new ArrayList<>());
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Served> served = Collections.synchronizedList(new ArrayList<>());
+    private volatile Duration slow = Duration.ZERO;
+
+    /** An object body the code under test sent (POST, PUT or PATCH), as the server received it. */
+    public record Write(String method, String path, String body) {
+    }
+
+    /** A response the code under test got: when (System.nanoTime), for what, with which status. */
+    public record Served(long nanos, String request, int code) {
+    }
+
+    /** Answer {@code count} requests whose line contains {@code match} with {@code code}. */
+    private static final class Fault {
+        final String match;
+        final int code;
+        final int retryAfterSeconds;
+        final AtomicInteger left;
+
+        Fault(String match, int code, int retryAfterSeconds, int count) {
+            this.match = match;
+            this.code = code;
+            this.retryAfterSeconds = retryAfterSeconds;
+            this.left = new AtomicInteger(count);
+        }
+    }
 
     private MockCluster(boolean viaProxy) {
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new ApplyingDispatcher(),
-                false);
+        server = newServer();
         server.init();
-        proxy = viaProxy ? new TcpProxy(server.getPort()) : null;
-        client = new KubernetesClientBuilder().withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(null,
-                kubeconfigFor(server.getPort()), null)).build();
+        port = server.getPort();
+        proxy = viaProxy ? FaultProxy.start(port) : null;
+        io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.fromKubeconfig(null,
+                kubeconfigFor(port), null);
+        config.setCustomHeaders(Map.of(SIMULATOR, "true"));
+        client = new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    private KubernetesMockServer newServer() {
+        return new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+    }
+
+    /**
+     * Answers the next {@code count} requests of the code under test whose request line contains
+     * {@code match} (e.g. {@code "GET /apis/kustomize"}, or {@code ""} for any) with {@code code}. A 429 comes
+     * as a throttling filter sends it (a plain-text body and a Retry-After header); a 5xx as the API server's
+     * JSON Status, with Retry-After when {@code retryAfterSeconds > 0}.
+     */
+    public MockCluster failNext(int count, String match, int code, int retryAfterSeconds) {
+        faults.add(new Fault(match, code, retryAfterSeconds, count));
+        return this;
+    }
+
+    /** Delays every response to the code under test by {@code delay} (zero for none). */
+    public MockCluster slow(Duration delay) {
+        this.slow = delay;
+        return this;
+    }
+
+    /** Stops the API server, then starts a new one on the same port with the same objects. */
+    public synchronized void restart() {
+        server.destroy();
+        KubernetesMockServer next = newServer();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                next.init(java.net.InetAddress.getByName("localhost"), port);
+                break;
+            } catch (RuntimeException | java.net.UnknownHostException e) {
+                if (attempt > 50) {
+                    throw new IllegalStateException("cannot restart on port " + port, e);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
+        }
+        server = next;
+    }
+
+    /** The responses the code under test got so far. */
+    public List<Served> served() {
+        synchronized (served) {
+            return List.copyOf(served);
+        }
+    }
+
+    /** Every object body the code under test sent so far. */
+    public List<Write> writes() {
+        synchronized (writes) {
+            return List.copyOf(writes);
+        }
     }
 
     public static MockCluster start() {
@@ -66,10 +163,15 @@ public final class MockCluster implements AutoCloseable {
 
     /** The kubeconfig that code under test uses (through the proxy when there is one). */
     public KubeconfigAuth kubeconfig() {
-        return new KubeconfigAuth(kubeconfigFor(proxy != null ? proxy.port() : server.getPort()));
+        return new KubeconfigAuth(kubeconfigFor(proxy != null ? proxy.port() : port));
     }
 
-    public TcpProxy proxy() {
+    /** The port code under test connects to (the proxy's when there is one). */
+    public int port() {
+        return proxy != null ? proxy.port() : port;
+    }
+
+    public FaultProxy proxy() {
         return Objects.requireNonNull(proxy, "not started behind a proxy");
     }
 
@@ -190,8 +292,47 @@ public final class MockCluster implements AutoCloseable {
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-            requests.add(request.getMethod() + " " + request.getPath());
-            return super.dispatch(request);
+            String line = request.getMethod() + " " + request.getPath();
+            requests.add(line);
+            if (request.getHeader(SIMULATOR) != null) {
+                return super.dispatch(request);
+            }
+            for (Fault f : faults) {
+                if (line.contains(f.match) && f.left.getAndDecrement() > 0) {
+                    served.add(new Served(System.nanoTime(), line, f.code));
+                    return delayed(fault(f));
+                }
+            }
+            String method = String.valueOf(request.getMethod());
+            if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+                // getBytes() does not consume the body (reading it would leave the dispatcher nothing)
+                writes.add(new Write(method, request.getPath(), new String(request.getBody().getBytes(),
+                        StandardCharsets.UTF_8)));
+            }
+            MockResponse response = super.dispatch(request);
+            served.add(new Served(System.nanoTime(), line, response.code()));
+            return line.contains("watch=true") ? response : delayed(response);
+        }
+
+        private MockResponse delayed(MockResponse response) {
+            Duration d = slow;
+            return d.isZero() ? response : response.setBodyDelay(d);
+        }
+
+        private MockResponse fault(Fault f) {
+            MockResponse r = new MockResponse().setResponseCode(f.code);
+            if (f.retryAfterSeconds > 0) {
+                r.setHeader("Retry-After", String.valueOf(f.retryAfterSeconds));
+            }
+            if (f.code == 429) {
+                return r.setHeader("Content-Type", "text/plain; charset=utf-8")
+                        .setBody("Too many requests, please try again later.\n");
+            }
+            String details = f.retryAfterSeconds > 0 ? ",\"details\":{\"retryAfterSeconds\":" + f.retryAfterSeconds + "}"
+                    : "";
+            return r.setHeader("Content-Type", "application/json").setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                    + "\"status\":\"Failure\",\"message\":\"injected fault\",\"reason\":\"InternalError\",\"code\":"
+                    + f.code + details + "}");
         }
 
         @Override

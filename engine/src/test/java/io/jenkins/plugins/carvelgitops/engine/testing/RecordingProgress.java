@@ -5,7 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects progress lines for assertions. Test-only. */
+/** Keeps every progress event, for assertions; lines read {@code KIND message}. Thread-safe. Test-only. */
 public final class RecordingProgress implements ProgressListener {
 
     private final List<ProgressEvent> events = new ArrayList<>();
@@ -13,6 +13,10 @@ public final class RecordingProgress implements ProgressListener {
     @Override
     public synchronized void event(ProgressEvent event) {
         events.add(event);
+    }
+
+    public synchronized List<ProgressEvent> events() {
+        return List.copyOf(events);
     }
 
     public synchronized List<String> lines() {

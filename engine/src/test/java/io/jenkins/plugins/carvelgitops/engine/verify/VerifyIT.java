@@ -40,7 +40,7 @@ class VerifyIT {
     @BeforeEach
     void setUp() {
         scheduler = Executors.newSingleThreadScheduledExecutor();
-        clients = new KubeClients(new KubeClients.Settings(0, Duration.ofSeconds(2), Duration.ofSeconds(5),
+        clients = new KubeClients(new KubeClients.Settings(Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofMillis(100)));
     }
 
