@@ -6,6 +6,10 @@ import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
 import io.jenkins.plugins.carvelgitops.engine.kube.BootstrapRequest;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.SecretValues;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
+import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.PrintWriter;
@@ -49,6 +53,16 @@ final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the objects (Secret data redacted); apply nothing.")
     boolean dryRun;
 
+    @Option(names = "--secret-values", paramLabel = "STAGE=FILE",
+            description = "A YAML file of key: value with the secret values a stage declares (repeatable; default: "
+                    + "the YAML text in $CARVEL_GITOPS_SECRET_VALUES_<STAGE>, upper case, - as _). Applied as the "
+                    + "Secret <install>-secret-values on the stage's run cluster.")
+    List<String> secretValueFiles = new ArrayList<>();
+
+    @Option(names = "--package", paramLabel = "FILE",
+            description = "The Package whose valuesSchema the secret values are checked against (optional).")
+    Path packageFile;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,8 +76,10 @@ final class BootstrapCommand implements Callable<Integer> {
         }
         // The same credential the repository is published with: $GIT_USERNAME/$GIT_TOKEN or --username/--token-file.
         TokenAuth git = remote.remoteOptions(progress).auth();
+        CarvelPackage pkg = packageFile == null ? null : PackageLoader.load(packageFile, packageFile.toString());
         BootstrapRequest request = new BootstrapRequest(config, stages, kubeconfig == null ? null
-                : ClusterOptions.read(kubeconfig, "--kubeconfig"), files.stageKubeconfigs(), git, dryRun);
+                : ClusterOptions.read(kubeconfig, "--kubeconfig"), files.stageKubeconfigs(), git, dryRun,
+                secretValues(config), pkg);
         Bootstrap.Result result;
         try (KubeClients kube = new KubeClients()) {
             result = new Bootstrap(kube, progress).run(request);
@@ -79,6 +95,29 @@ final class BootstrapCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** From --secret-values STAGE=FILE, else from $CARVEL_GITOPS_SECRET_VALUES_<STAGE> for a stage that declares some. */
+    private Map<String, SecretValues> secretValues(GitopsConfig config) {
+        Map<String, SecretValues> values = new LinkedHashMap<>();
+        for (String pair : secretValueFiles) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw ValidationException.of("--secret-values", pair, "is not STAGE=FILE",
+                        "write it like prod=/path/to/prod-secret-values.yaml");
+            }
+            String stage = pair.substring(0, eq);
+            String source = "--secret-values " + stage;
+            values.put(stage, SecretValues.parse(SafeYaml.readUtf8(Path.of(pair.substring(eq + 1)), source), source));
+        }
+        for (StageSpec stage : config.stages()) {
+            String name = SecretValues.environmentName(stage.name());
+            String text = remote.env.get(name);
+            if (stage.hasSecretValues() && !values.containsKey(stage.name()) && text != null && !text.isBlank()) {
+                values.put(stage.name(), SecretValues.parse(text, "$" + name));
+            }
+        }
+        return values;
     }
 
     private static Map<String, Object> document(Bootstrap.Result result, boolean dryRun) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.kube;
 
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.render.ClusterObjects;
 import io.jenkins.plugins.carvelgitops.engine.render.FluxNames;
@@ -19,7 +20,8 @@ import java.util.Map;
  * of what Flux and the run clusters need before the first delivery. On the build cluster, in this
  * order: the git auth Secret {@code <package>-gitops-auth}, a {@code <stage>-kubeconfig} Secret per
  * stage (key {@code value.yaml}), the GitRepository, the Kustomizations. On each run cluster: the
- * Namespace, ServiceAccount, Roles and RoleBindings. Secret data exists only in memory and on the
+ * Namespace, ServiceAccount, Roles and RoleBindings, then the {@code <install>-secret-values} Secret of a
+ * stage that declares {@code secretValues}. Secret data exists only in memory and on the
  * clusters; a dry run prints it redacted.
  */
 public final class Bootstrap {
@@ -72,16 +74,25 @@ public final class Bootstrap {
             KubeconfigAuth kubeconfig = request.stageKubeconfigs().get(stage);
             if (kubeconfig == null) {
                 warnings.add("no kubeconfig for stage " + stage + ": Secret " + ns + "/"
-                        + FluxNames.kubeconfigSecret(stage) + " and the run-cluster RBAC not applied");
+                        + FluxNames.kubeconfigSecret(stage) + ", the run-cluster RBAC"
+                        + (config.stage(stage).map(StageSpec::hasSecretValues).orElse(false)
+                                ? " and the secret values" : "") + " not applied");
                 continue;
             }
             secrets.add(secret(FluxNames.kubeconfigSecret(stage), ns, Map.of("value.yaml", kubeconfig.content())));
         }
+        List<StageSpec> withKubeconfig = objects.runClusters().keySet().stream()
+                .filter(request.stageKubeconfigs()::containsKey).map(s -> config.stage(s).orElseThrow()).toList();
+        Map<String, Manifest> secretValues = SecretValuesPlan.plan(config, withKubeconfig, request.secretValues(),
+                request.pkg());
         secrets.forEach(s -> plan.add(new Planned("build cluster", "", s)));
         objects.buildCluster().forEach(m -> plan.add(new Planned("build cluster", "", m)));
         objects.runClusters().forEach((stage, list) -> {
             if (request.stageKubeconfigs().containsKey(stage)) {
                 list.forEach(m -> plan.add(new Planned("run cluster of stage " + stage, stage, m)));
+                if (secretValues.containsKey(stage)) {
+                    plan.add(new Planned("run cluster of stage " + stage, stage, secretValues.get(stage)));
+                }
             }
         });
         warnings.forEach(listener::warning);
