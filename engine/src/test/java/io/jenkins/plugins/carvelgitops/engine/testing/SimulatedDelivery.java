@@ -34,7 +34,7 @@ public final class SimulatedDelivery implements AutoCloseable {
 
     /**
      * @param runClusters how many run clusters the stages are spread over (round robin)
-     * @param behindProxy whether clients reach the clusters through {@link TcpProxy}s
+     * @param behindProxy whether clients reach the clusters through {@link FaultProxy}s
      */
     public SimulatedDelivery(String apiVersion, FluxSimulator.Format format, List<String> stages, int runClusters,
             boolean behindProxy) {
