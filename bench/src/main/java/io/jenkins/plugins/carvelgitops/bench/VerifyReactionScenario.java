@@ -74,9 +74,9 @@ final class VerifyReactionScenario {
             throws Exception {
         try (SimulatedDelivery d = new SimulatedDelivery("v1", FluxSimulator.Format.SHA1, List.of("prod"), 1,
                 false)) {
-            d.flux.head(SHA);
             d.deliver("prod", "1.2.3");
             d.kapp("prod").delay(kappDelay);
+            d.flux.head(SHA);
             int before = d.build.requests().size() + d.run("prod").requests().size();
             VerifyHandle handle = new Verifier(clients, RevisionHistory.EXACT, scheduler)
                     .start(d.request(SHA, Duration.ofSeconds(60), true), ProgressListener.NONE);
