@@ -112,7 +112,7 @@ public final class ReadinessRules {
     }
 
     /** {@code main@sha1:1a2b3c4…} rather than the whole hash. */
-    static String abbreviate(String revision) {
+    public static String abbreviate(String revision) {
         String hash = Revisions.hashOf(revision);
         if (hash == null || hash.length() <= 7) {
             return revision;

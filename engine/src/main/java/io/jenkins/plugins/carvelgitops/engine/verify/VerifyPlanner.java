@@ -9,13 +9,17 @@ import io.jenkins.plugins.carvelgitops.engine.render.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a config and the GitOps repository at a revision into a {@link VerifyRequest}: which stages
  * (given, or every stage whose folder exists at the revision), the Kustomization names, and per stage
- * the PackageInstall and the version its {@code packageinstall.yaml} pins at that revision.
+ * the PackageInstall and the version its {@code packageinstall.yaml} pins at that revision. Status reads
+ * what each stage pins through the same methods.
  */
 public final class VerifyPlanner {
 
@@ -33,9 +37,7 @@ public final class VerifyPlanner {
         String file = config.source();
         final String sha;
         if (revision == null || revision.isBlank()) {
-            sha = history.head(config.repository().branch()).orElseThrow(() -> ValidationException.of(file,
-                    "repository.branch", "branch '" + config.repository().branch() + "' does not exist in the GitOps "
-                            + "repository", "render first, or pass --revision SHA"));
+            sha = head(config, history);
         } else if (!revision.matches("[0-9a-fA-F]{40}")) {
             throw ValidationException.of("--revision", revision, "is not a full 40-character commit SHA",
                     "pass the commit that render or promote printed");
@@ -58,37 +60,91 @@ public final class VerifyPlanner {
                                 .map(StageSpec::name).toList()))));
             }
         }
-        for (String name : kubeconfigs.keySet()) {
+        checkStageNames(config, kubeconfigs.keySet());
+        List<VerifyRequest.StageTarget> targets = new ArrayList<>();
+        for (StageSpec stage : selected) {
+            StagePin pin = pin(config, history, sha, stage).orElseThrow(() -> ValidationException.of(
+                    packageInstallFile(config, stage), "", "does not exist at " + Revisions.shortSha(sha),
+                    "render stage " + stage.name() + " first"));
+            targets.add(new VerifyRequest.StageTarget(stage.name(), kustomizations(config, stage), pin.namespace(),
+                    pin.packageInstall(), pin.version(), kubeconfigs.get(stage.name())));
+        }
+        return new VerifyRequest(buildCluster, config.flux().apiVersion(), config.flux().namespace(),
+                gitRepository(config), sha.toLowerCase(Locale.ROOT), targets, timeout, reconcile,
+                kubeconfigFromSecret);
+    }
+
+    /**
+     * What a stage's {@code packageinstall.yaml} pins at a commit.
+     *
+     * @param file           the file's path in the repository
+     * @param namespace      the run-cluster namespace of the PackageInstall
+     * @param packageInstall the PackageInstall name
+     * @param constraints    {@code spec.packageRef.versionSelection.constraints} as written
+     * @param version        the version it selects: the pinned one, or for a range the highest Package stored
+     */
+    public record StagePin(String stage, String file, String namespace, String packageInstall, String constraints,
+            String version) {
+    }
+
+    /** The head of {@code repository.branch}; an error when the branch does not exist. */
+    public static String head(GitopsConfig config, GitopsHistory history) {
+        return history.head(config.repository().branch()).orElseThrow(() -> ValidationException.of(config.source(),
+                "repository.branch", "branch '" + config.repository().branch() + "' does not exist in the GitOps "
+                        + "repository", "render first, or pass --revision SHA"));
+    }
+
+    /**
+     * What the stage's {@code packageinstall.yaml} pins at {@code sha}; empty when the stage has none there.
+     *
+     * @throws ValidationException when the file lacks the name, namespace or constraint
+     */
+    public static Optional<StagePin> pin(GitopsConfig config, GitopsHistory history, String sha,
+            StageSpec stage) {
+        String path = packageInstallFile(config, stage);
+        Optional<String> text = history.read(sha, path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> pkgi = asMap(SafeYaml.parseSingle(text.get(), path));
+        String name = Obj.str(pkgi, "metadata", "name");
+        String namespace = Obj.str(pkgi, "metadata", "namespace");
+        String constraints = Obj.str(pkgi, "spec", "packageRef", "versionSelection", "constraints");
+        if (name == null || namespace == null || constraints == null) {
+            throw ValidationException.of(path, "metadata.name, metadata.namespace, spec.packageRef"
+                    + ".versionSelection.constraints", "are required", "render stage " + stage.name() + " again");
+        }
+        String pkgDir = config.repository().prefix() + config.packageName() + "/";
+        String version = Semver.isValid(constraints) ? constraints : highestVersion(history, sha, pkgDir, path);
+        return Optional.of(new StagePin(stage.name(), path, namespace, name, constraints, version));
+    }
+
+    /** The stage's Kustomization names on the build cluster: packages, then packageinstalls. */
+    public static List<String> kustomizations(GitopsConfig config, StageSpec stage) {
+        String pkgs = FluxNames.packagesKustomization(config.packageName(), stage.name());
+        String installs = FluxNames.packageInstallsKustomization(config.packageName(), stage.name());
+        return config.shortenNames() ? List.of(FluxNames.shorten(pkgs), FluxNames.shorten(installs))
+                : List.of(pkgs, installs);
+    }
+
+    /** The GitRepository name on the build cluster. */
+    public static String gitRepository(GitopsConfig config) {
+        String repo = FluxNames.gitRepository(config.packageName());
+        return config.shortenNames() ? FluxNames.shorten(repo) : repo;
+    }
+
+    /** Every name must be a stage of the config (for per-stage options such as {@code --stage-kubeconfig}). */
+    public static void checkStageNames(GitopsConfig config, Collection<String> names) {
+        for (String name : names) {
             if (config.stage(name).isEmpty()) {
-                throw ValidationException.of("--stage-kubeconfig", name, "is not a stage of " + file,
+                throw ValidationException.of("--stage-kubeconfig", name, "is not a stage of " + config.source(),
                         "write NAME=FILE with a stage name");
             }
         }
-        List<VerifyRequest.StageTarget> targets = new ArrayList<>();
-        for (StageSpec stage : selected) {
-            String path = pkgDir + stage.name() + "/packageinstall.yaml";
-            String text = history.read(sha, path).orElseThrow(() -> ValidationException.of(path, "",
-                    "does not exist at " + Revisions.shortSha(sha), "render stage " + stage.name() + " first"));
-            Map<String, Object> pkgi = asMap(SafeYaml.parseSingle(text, path));
-            String name = Obj.str(pkgi, "metadata", "name");
-            String namespace = Obj.str(pkgi, "metadata", "namespace");
-            String constraints = Obj.str(pkgi, "spec", "packageRef", "versionSelection", "constraints");
-            if (name == null || namespace == null || constraints == null) {
-                throw ValidationException.of(path, "metadata.name, metadata.namespace, spec.packageRef"
-                        + ".versionSelection.constraints", "are required", "render stage " + stage.name() + " again");
-            }
-            String version = Semver.isValid(constraints) ? constraints : highestVersion(history, sha, pkgDir, path);
-            String pkgs = FluxNames.packagesKustomization(config.packageName(), stage.name());
-            String installs = FluxNames.packageInstallsKustomization(config.packageName(), stage.name());
-            List<String> kustomizations = config.shortenNames()
-                    ? List.of(FluxNames.shorten(pkgs), FluxNames.shorten(installs)) : List.of(pkgs, installs);
-            targets.add(new VerifyRequest.StageTarget(stage.name(), kustomizations, namespace, name, version,
-                    kubeconfigs.get(stage.name())));
-        }
-        String repo = FluxNames.gitRepository(config.packageName());
-        return new VerifyRequest(buildCluster, config.flux().apiVersion(), config.flux().namespace(),
-                config.shortenNames() ? FluxNames.shorten(repo) : repo, sha.toLowerCase(java.util.Locale.ROOT), targets,
-                timeout, reconcile, kubeconfigFromSecret);
+    }
+
+    private static String packageInstallFile(GitopsConfig config, StageSpec stage) {
+        return config.repository().prefix() + config.packageName() + "/" + stage.name() + "/packageinstall.yaml";
     }
 
     /** For {@code track: latest} the PackageInstall selects the highest Package in the repository. */

@@ -6,6 +6,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.Deadline;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigSecrets;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;
@@ -13,11 +14,9 @@ import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.Outcome;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.StageReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest.StageTarget;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,20 +166,7 @@ final class VerifyWait implements VerifyHandle {
                     + "=FILE, or stageKubeconfigs in the step), or allow reading Secret " + name + " from the build "
                     + "cluster");
         }
-        Map<String, Object> secret = build.get(new ObjectRef("v1", "Secret", request.fluxNamespace(), name))
-                .orElseThrow(() -> new ClusterException("build cluster: Secret " + request.fluxNamespace() + "/" + name
-                        + " does not exist; run carvel-gitops bootstrap or give the stage's kubeconfig"));
-        Object value = Obj.at(secret, "data", "value.yaml");
-        if (!(value instanceof String encoded) || encoded.isBlank()) {
-            throw new ClusterException("build cluster: Secret " + request.fluxNamespace() + "/" + name
-                    + " has no key value.yaml; run carvel-gitops bootstrap to write it");
-        }
-        try {
-            return new KubeconfigAuth(new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new ClusterException("build cluster: Secret " + request.fluxNamespace() + "/" + name
-                    + " key value.yaml is not base64");
-        }
+        return KubeconfigSecrets.read(build, request.fluxNamespace(), stage);
     }
 
     private void requestReconcile(ClusterAccess build, List<Tracked> all) {

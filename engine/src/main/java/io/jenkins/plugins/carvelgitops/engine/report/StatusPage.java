@@ -1,0 +1,296 @@
+package io.jenkins.plugins.carvelgitops.engine.report;
+
+import io.jenkins.plugins.carvelgitops.engine.verify.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A {@link StatusReport} as one self-contained HTML page: inline CSS, no script, nothing loaded from
+ * anywhere (its Content-Security-Policy forbids it). A grid of stages by what Git pins, the version
+ * live, Flux and the PackageInstall, coloured by state, with the controller's message where something
+ * is not ready. Every value is escaped: it comes from clusters and repositories.
+ */
+public final class StatusPage {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
+            Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final String CSS = """
+            :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#ffffff;--head:#f6f8fa;
+            --ready:#1a7f37;--ready-bg:#dafbe1;--progressing:#9a6700;--progressing-bg:#fff8c5;
+            --failed:#cf222e;--failed-bg:#ffebe9;--unknown:#59636e;--unknown-bg:#eff2f5;color-scheme:light dark}
+            @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--bg:#0d1117;
+            --head:#151b23;--ready:#3fb950;--ready-bg:#12261e;--progressing:#d29922;--progressing-bg:#2e2a16;
+            --failed:#f85149;--failed-bg:#301a1f;--unknown:#9198a1;--unknown-bg:#1b2129}}
+            *{box-sizing:border-box}
+            body{margin:0;padding:28px 32px;background:var(--bg);color:var(--fg);
+            font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Helvetica,Arial,sans-serif}
+            code,.mono{font-family:ui-monospace,SFMono-Regular,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
+            h1{font-size:22px;margin:0 0 4px}
+            h1 .sub{font-weight:400;color:var(--muted)}
+            .meta{color:var(--muted);margin:0 0 14px}
+            .summary{display:flex;gap:8px;flex-wrap:wrap;margin:0 0 14px;padding:0;list-style:none}
+            .pill{display:inline-block;border-radius:999px;padding:2px 10px;font-weight:600;font-size:12.5px;
+            border:1px solid currentColor}
+            .pill.state-ready{color:var(--ready);background:var(--ready-bg)}
+            .pill.state-progressing{color:var(--progressing);background:var(--progressing-bg)}
+            .pill.state-failed{color:var(--failed);background:var(--failed-bg)}
+            .pill.state-unknown{color:var(--unknown);background:var(--unknown-bg)}
+            .note{border:1px solid var(--line);border-left:4px solid var(--unknown);background:var(--unknown-bg);
+            padding:8px 12px;border-radius:6px;margin:0 0 14px}
+            .source{margin:0 0 18px;color:var(--muted)}
+            table.grid{border-collapse:separate;border-spacing:0;width:100%;border:1px solid var(--line);
+            border-radius:8px;overflow:hidden}
+            .grid th,.grid td{text-align:left;vertical-align:top;padding:10px 14px;border-bottom:1px solid var(--line)}
+            .grid tbody tr:last-child th,.grid tbody tr:last-child td{border-bottom:0}
+            .grid thead th{background:var(--head);font-size:12px;text-transform:uppercase;letter-spacing:.04em;
+            color:var(--muted)}
+            .grid tbody th{width:14%;border-left:6px solid var(--unknown)}
+            tr.state-ready th{border-left-color:var(--ready)}
+            tr.state-progressing th{border-left-color:var(--progressing)}
+            tr.state-failed th{border-left-color:var(--failed)}
+            .stage-name{display:block;font-size:16px;font-weight:600;margin-bottom:4px}
+            td.cell{width:21.5%;border-left:1px solid var(--line)}
+            td.state-ready{background:var(--ready-bg)}
+            td.state-progressing{background:var(--progressing-bg)}
+            td.state-failed{background:var(--failed-bg)}
+            td.state-unknown{background:var(--unknown-bg)}
+            .version{display:block;font-size:20px;font-weight:650;font-variant-numeric:tabular-nums}
+            .word{display:block;font-weight:650;text-transform:capitalize}
+            .state-ready>.word,.state-ready>.version{color:var(--ready)}
+            .state-progressing>.word,.state-progressing>.version{color:var(--progressing)}
+            .state-failed>.word,.state-failed>.version{color:var(--failed)}
+            .state-unknown>.word,.state-unknown>.version{color:var(--unknown)}
+            .word::before{content:"";display:inline-block;width:9px;height:9px;border-radius:50%;
+            margin-right:6px;background:currentColor;vertical-align:1px}
+            .detail{display:block;color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}
+            ul.objects{list-style:none;margin:6px 0 0;padding:0;font-size:12.5px}
+            ul.objects li{color:var(--muted);overflow-wrap:anywhere}
+            ul.objects .tag{font-weight:600;color:var(--fg)}
+            .message{margin:8px 0 0;padding:6px 8px;border-radius:4px;background:var(--bg);
+            border:1px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere;max-height:12em;overflow:auto}
+            footer{margin-top:18px;color:var(--muted);font-size:12.5px}
+            footer dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0 0}
+            footer dt{margin:0}footer dd{margin:0}
+            """;
+
+    private StatusPage() {
+    }
+
+    public static String html(StatusReport report) {
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
+                .append("style-src 'unsafe-inline'\">\n")
+                .append("<meta name=\"generator\" content=\"carvel-gitops status\">\n")
+                .append("<title>").append(esc(report.packageName())).append(": delivery status</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        header(h, report);
+        grid(h, report);
+        legend(h);
+        h.append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void header(StringBuilder h, StatusReport report) {
+        h.append("<header>\n<h1>").append(esc(report.packageName()))
+                .append(" <span class=\"sub\">delivery status</span></h1>\n");
+        h.append("<p class=\"meta\">Branch <code>").append(esc(report.branch())).append("</code> at <code title=\"")
+                .append(esc(report.head())).append("\">").append(esc(Revisions.shortSha(report.head())))
+                .append("</code> of <code>").append(esc(report.repository())).append("</code> &middot; checked ")
+                .append("<time datetime=\"").append(esc(report.checkedAt().truncatedTo(ChronoUnit.SECONDS).toString()))
+                .append("\">").append(esc(TIME.format(report.checkedAt()))).append("</time></p>\n");
+        Map<State, Integer> counts = new EnumMap<>(State.class);
+        report.stages().forEach(s -> counts.merge(s.state(), 1, Integer::sum));
+        h.append("<ul class=\"summary\">");
+        for (State state : new State[] {State.READY, State.PROGRESSING, State.FAILED, State.UNKNOWN}) {
+            Integer n = counts.get(state);
+            if (n != null) {
+                h.append("<li class=\"pill ").append(cls(state)).append("\">").append(n).append(' ')
+                        .append(StatusReports.word(state)).append("</li>");
+            }
+        }
+        h.append("</ul>\n");
+        if (!report.note().isEmpty()) {
+            h.append("<p class=\"note\">").append(esc(report.note())).append("</p>\n");
+        }
+        if (report.source() != null) {
+            ObjectStatus s = report.source();
+            h.append("<p class=\"source\">Source: GitRepository <code>").append(esc(s.namespace() + "/" + s.name()))
+                    .append("</code> <span class=\"pill ").append(cls(s.state())).append("\">")
+                    .append(StatusReports.word(s.state())).append("</span>");
+            if (s.revision() != null) {
+                h.append(" at <code>").append(esc(StatusReports.abbreviate(s.revision()))).append("</code>");
+            }
+            if (s.state() != State.READY && !s.message().isEmpty()) {
+                h.append(" &middot; ").append(esc(StatusReports.oneLine(s.message())));
+            }
+            h.append("</p>\n");
+        }
+        h.append("</header>\n");
+    }
+
+    private static void grid(StringBuilder h, StatusReport report) {
+        h.append("<main>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Stage</th>")
+                .append("<th scope=\"col\">Pinned in Git</th><th scope=\"col\">Live version</th>")
+                .append("<th scope=\"col\">Flux</th><th scope=\"col\">PackageInstall</th></tr></thead>\n<tbody>\n");
+        for (StageStatus stage : report.stages()) {
+            State state = stage.state();
+            h.append("<tr class=\"stage ").append(cls(state)).append("\" id=\"stage-").append(esc(stage.stage()))
+                    .append("\" data-stage=\"").append(esc(stage.stage())).append("\" data-state=\"")
+                    .append(StatusReports.word(state)).append("\">\n");
+            h.append("<th scope=\"row\"><span class=\"stage-name\">").append(esc(stage.stage()))
+                    .append("</span><span class=\"pill ").append(cls(state)).append("\">")
+                    .append(StatusReports.word(state)).append("</span></th>\n");
+            gitCell(h, stage.git());
+            liveCell(h, stage, report.live());
+            fluxCell(h, stage);
+            packageInstallCell(h, stage.packageInstall());
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</main>\n");
+    }
+
+    private static void gitCell(StringBuilder h, GitPin git) {
+        if (git.version() == null) {
+            State state = git.problem().startsWith("not rendered") ? State.UNKNOWN : State.FAILED;
+            h.append("<td class=\"cell git ").append(cls(state)).append("\"><span class=\"word\">")
+                    .append(state == State.UNKNOWN ? "not rendered" : "invalid").append("</span>");
+            detail(h, git.file());
+            message(h, git.problem());
+            h.append("</td>\n");
+            return;
+        }
+        h.append("<td class=\"cell git pinned\"><span class=\"version\">").append(esc(git.version())).append("</span>");
+        if (git.isRange()) {
+            detail(h, "constraint " + git.constraints());
+        }
+        detail(h, git.file());
+        h.append("</td>\n");
+    }
+
+    private static void liveCell(StringBuilder h, StageStatus stage, boolean live) {
+        ObjectStatus pkgi = stage.packageInstall();
+        h.append("<td class=\"cell live ").append(cls(pkgi.state())).append("\">");
+        if (stage.liveVersion() != null) {
+            h.append("<span class=\"version\">").append(esc(stage.liveVersion())).append("</span>");
+            String pinned = stage.git().version();
+            if (pinned != null && !pinned.equals(stage.liveVersion())) {
+                detail(h, "Git pins " + pinned);
+            }
+        } else {
+            h.append("<span class=\"word\">").append(live ? "none reported" : "not read").append("</span>");
+        }
+        h.append("</td>\n");
+    }
+
+    private static void fluxCell(StringBuilder h, StageStatus stage) {
+        State state = stage.flux();
+        h.append("<td class=\"cell flux ").append(cls(state)).append("\"><span class=\"word\">")
+                .append(StatusReports.word(state)).append("</span>");
+        ObjectStatus last = stage.lastKustomization();
+        if (last != null && last.revision() != null) {
+            detail(h, "applied " + StatusReports.abbreviate(last.revision()));
+        }
+        h.append("<ul class=\"objects\">");
+        for (ObjectStatus ks : stage.kustomizations()) {
+            h.append("<li class=\"").append(cls(ks.state())).append("\" title=\"").append(esc(ks.seen()))
+                    .append("\"><span class=\"tag\">Kustomization</span> <span class=\"mono\">").append(esc(ks.name()))
+                    .append("</span>: ").append(StatusReports.word(ks.state()));
+            if (ks.suspended()) {
+                h.append(", suspended");
+            }
+            if (ks.condition() != null) {
+                h.append(" &middot; ").append(esc(ks.condition() + (ks.reason() == null || ks.reason().isEmpty()
+                        ? "" : " " + ks.reason())));
+            }
+            h.append("</li>");
+        }
+        h.append("</ul>");
+        if (stage.git().version() != null) {
+            for (ObjectStatus ks : stage.kustomizations()) {
+                if (ks.state() != State.READY) {
+                    message(h, ks.message());
+                    break;
+                }
+            }
+        }
+        h.append("</td>\n");
+    }
+
+    private static void packageInstallCell(StringBuilder h, ObjectStatus pkgi) {
+        h.append("<td class=\"cell pkgi ").append(cls(pkgi.state())).append("\"><span class=\"word\">")
+                .append(StatusReports.word(pkgi.state())).append("</span>");
+        detail(h, pkgi.namespace() + "/" + pkgi.name() + " on the " + pkgi.cluster());
+        if (pkgi.condition() != null) {
+            detail(h, pkgi.condition() + (pkgi.suspended() ? ", paused" : ""));
+        }
+        if (pkgi.state() != State.READY) {
+            message(h, pkgi.message());
+        }
+        h.append("</td>\n");
+    }
+
+    private static void legend(StringBuilder h) {
+        h.append("<footer>\n<dl>")
+                .append("<dt><span class=\"pill state-ready\">ready</span></dt><dd>at the head of the branch and ")
+                .append("the version Git pins</dd>")
+                .append("<dt><span class=\"pill state-progressing\">progressing</span></dt><dd>on its way: ")
+                .append("reconciling, or still at an older revision or version</dd>")
+                .append("<dt><span class=\"pill state-failed\">failed</span></dt><dd>the controller gave up on ")
+                .append("the head or the pinned version; its message is shown</dd>")
+                .append("<dt><span class=\"pill state-unknown\">unknown</span></dt><dd>not read: no cluster ")
+                .append("access, an unreachable cluster, or a stage not rendered</dd>")
+                .append("</dl>\n</footer>\n");
+    }
+
+    private static void detail(StringBuilder h, String text) {
+        h.append("<span class=\"detail\">").append(esc(text)).append("</span>");
+    }
+
+    private static void message(StringBuilder h, String text) {
+        if (text != null && !text.isBlank()) {
+            h.append("<pre class=\"message\">").append(esc(text.strip())).append("</pre>");
+        }
+    }
+
+    private static String cls(State state) {
+        return "state-" + StatusReports.word(state);
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> {
+                    if (c < 0x20 && c != '\n' && c != '\t') {
+                        sb.append(' ');
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

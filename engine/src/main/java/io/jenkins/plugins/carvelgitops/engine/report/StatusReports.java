@@ -1,0 +1,177 @@
+package io.jenkins.plugins.carvelgitops.engine.report;
+
+import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
+import io.jenkins.plugins.carvelgitops.engine.verify.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a {@link StatusReport} as an aligned table for people and as a plain document for JSON. */
+public final class StatusReports {
+
+    private StatusReports() {
+    }
+
+    /** {@code ready}, {@code progressing}, {@code failed}, {@code unknown}. */
+    public static String word(State state) {
+        return state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A header, one row per stage (stage, Git, live, Flux, PackageInstall, state), then the messages. */
+    public static String text(StatusReport report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(report.packageName()).append(": branch ").append(report.branch()).append(" at ")
+                .append(Revisions.shortSha(report.head())).append(" of ").append(report.repository())
+                .append(", checked ").append(report.checkedAt()).append('\n');
+        if (!report.note().isEmpty()) {
+            sb.append(report.note()).append('\n');
+        }
+        if (report.source() != null) {
+            ObjectStatus s = report.source();
+            sb.append("source: GitRepository ").append(s.namespace()).append('/').append(s.name()).append(' ')
+                    .append(word(s.state())).append(s.revision() == null ? "" : " at " + abbreviate(s.revision()))
+                    .append('\n');
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"STAGE", "GIT", "LIVE", "FLUX", "PACKAGEINSTALL", "STATE"});
+        for (StageStatus stage : report.stages()) {
+            rows.add(new String[] {oneLine(stage.stage()), oneLine(git(stage.git())), oneLine(live(stage)),
+                    oneLine(flux(stage)), oneLine(packageInstall(stage.packageInstall())), word(stage.state())});
+        }
+        sb.append('\n').append(table(rows));
+        List<String> messages = new ArrayList<>();
+        for (StageStatus stage : report.stages()) {
+            if (!stage.git().problem().isEmpty()) {
+                messages.add(stage.stage() + ": Git: " + oneLine(stage.git().problem()));
+            }
+            if (!report.live()) {
+                continue;
+            }
+            List<ObjectStatus> objects = new ArrayList<>(stage.kustomizations());
+            objects.add(stage.packageInstall());
+            for (ObjectStatus o : objects) {
+                if (o.state() != State.READY && !o.message().isEmpty() && stage.git().version() != null) {
+                    messages.add(stage.stage() + ": " + o.kind() + " " + o.namespace() + "/" + o.name() + ": "
+                            + oneLine(o.message()));
+                }
+            }
+        }
+        if (report.source() != null && report.source().state() != State.READY) {
+            messages.add(0, "source: GitRepository " + report.source().name() + ": "
+                    + oneLine(report.source().message()));
+        }
+        if (!messages.isEmpty()) {
+            sb.append('\n');
+            messages.forEach(m -> sb.append(m).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static String git(GitPin git) {
+        if (git.version() == null) {
+            return git.problem().startsWith("not rendered") ? "not rendered" : "invalid";
+        }
+        return git.isRange() ? git.version() + " (" + git.constraints() + ")" : git.version();
+    }
+
+    private static String live(StageStatus stage) {
+        return stage.liveVersion() == null ? "-" : stage.liveVersion();
+    }
+
+    private static String flux(StageStatus stage) {
+        ObjectStatus last = stage.lastKustomization();
+        String revision = last == null || last.revision() == null ? "" : " " + abbreviate(last.revision());
+        return word(stage.flux()) + revision;
+    }
+
+    private static String packageInstall(ObjectStatus pkgi) {
+        return word(pkgi.state()) + (pkgi.condition() == null ? "" : " " + pkgi.condition());
+    }
+
+    private static String table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] width = new int[columns];
+        for (String[] r : rows) {
+            for (int i = 0; i < columns; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            for (int i = 0; i < columns; i++) {
+                sb.append(i == columns - 1 ? r[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The report as plain maps and lists, for {@code --output json} and the Jenkins build summary. */
+    public static Map<String, Object> document(StatusReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("package", report.packageName());
+        doc.put("repository", report.repository());
+        doc.put("branch", report.branch());
+        doc.put("head", report.head());
+        doc.put("checkedAt", report.checkedAt().toString());
+        doc.put("live", report.live());
+        doc.put("note", report.note());
+        doc.put("source", report.source() == null ? null : object(report.source()));
+        List<Object> stages = new ArrayList<>();
+        for (StageStatus stage : report.stages()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("stage", stage.stage());
+            s.put("state", word(stage.state()));
+            Map<String, Object> git = new LinkedHashMap<>();
+            git.put("file", stage.git().file());
+            git.put("constraints", stage.git().constraints());
+            git.put("version", stage.git().version());
+            git.put("problem", stage.git().problem());
+            s.put("git", git);
+            s.put("liveVersion", stage.liveVersion());
+            Map<String, Object> flux = new LinkedHashMap<>();
+            flux.put("state", word(stage.flux()));
+            flux.put("kustomizations", stage.kustomizations().stream().map(StatusReports::object).toList());
+            s.put("flux", flux);
+            s.put("packageInstall", object(stage.packageInstall()));
+            stages.add(s);
+        }
+        doc.put("stages", stages);
+        return doc;
+    }
+
+    private static Map<String, Object> object(ObjectStatus o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cluster", o.cluster());
+        m.put("kind", o.kind());
+        m.put("namespace", o.namespace());
+        m.put("name", o.name());
+        m.put("state", word(o.state()));
+        m.put("condition", o.condition());
+        m.put("reason", o.reason());
+        m.put("revision", o.revision());
+        m.put("version", o.version());
+        m.put("suspended", o.suspended());
+        m.put("seen", o.seen());
+        m.put("message", o.message());
+        return m;
+    }
+
+    /** {@code main@sha1:1a2b3c4} rather than the whole hash. */
+    static String abbreviate(String revision) {
+        return ReadinessRules.abbreviate(revision);
+    }
+
+    /** One line, without control characters (values come from clusters and may hold terminal escapes). */
+    static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ").replaceAll("\\p{Cntrl}", " ")
+                .strip();
+    }
+}

@@ -1,0 +1,223 @@
+package io.jenkins.plugins.carvelgitops.engine.verify;
+
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.Urls;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigSecrets;
+import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner.StagePin;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads, once and without writing anything, what each stage of a config runs: the version Git pins at the
+ * head of the branch ({@link VerifyPlanner#pin}), then, with cluster access, the GitRepository and the
+ * stage's Kustomizations on the build cluster and its PackageInstall on its run cluster, judged by
+ * {@link ReadinessRules} against that head and that version. A cluster that cannot be read makes its
+ * objects {@link State#UNKNOWN} with the reason; the other clusters are still read.
+ */
+public final class StatusService {
+
+    private static final String BUILD = "build cluster";
+
+    /** Opens a cluster from its kubeconfig; {@link KubeClients#cluster} is one. */
+    @FunctionalInterface
+    public interface Clusters {
+        ClusterAccess cluster(KubeconfigAuth kubeconfig, String label);
+    }
+
+    private final Clusters clients;
+    private final Clock clock;
+
+    /** @param clients creates (and shares) cluster clients; the caller closes it */
+    public StatusService(KubeClients clients, Clock clock) {
+        this((Clusters) clients::cluster, clock);
+    }
+
+    /** @param clients opens clusters; only asked when the request gives the build cluster's kubeconfig */
+    public StatusService(Clusters clients, Clock clock) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public StatusReport read(StatusRequest request) {
+        GitopsConfig config = request.config();
+        GitopsHistory history = request.history();
+        String head = VerifyPlanner.head(config, history).toLowerCase(Locale.ROOT);
+        List<StageSpec> stages = config.stages();
+        Map<String, GitPin> pins = new HashMap<>();
+        Map<String, StagePin> pinned = new HashMap<>();
+        for (StageSpec stage : stages) {
+            String file = config.repository().prefix() + config.packageName() + "/" + stage.name()
+                    + "/packageinstall.yaml";
+            try {
+                Optional<StagePin> pin = VerifyPlanner.pin(config, history, head, stage);
+                pin.ifPresent(p -> pinned.put(stage.name(), p));
+                pins.put(stage.name(), pin.map(p -> new GitPin(p.file(), p.constraints(), p.version(), ""))
+                        .orElseGet(() -> new GitPin(file, null, null, "not rendered at " + Revisions.shortSha(head))));
+            } catch (ValidationException e) {
+                pins.put(stage.name(), new GitPin(file, null, null, e.problems().get(0).line()));
+            }
+        }
+        boolean live = request.buildCluster() != null;
+        Reader reader = live ? new Reader(request, head) : null;
+        String fluxNs = config.flux().namespace();
+        String repoName = VerifyPlanner.gitRepository(config);
+        ObjectStatus source = live ? reader.flux(VerifyReport.SOURCE, new ObjectRef(config.flux().sourceApiVersion(),
+                "GitRepository", fluxNs, repoName)) : null;
+        List<StageStatus> result = new ArrayList<>();
+        for (StageSpec stage : stages) {
+            GitPin git = pins.get(stage.name());
+            StagePin pin = pinned.get(stage.name());
+            List<ObjectStatus> kustomizations = new ArrayList<>();
+            for (String name : VerifyPlanner.kustomizations(config, stage)) {
+                ObjectRef ref = new ObjectRef(config.flux().kustomizeApiVersion(), "Kustomization", fluxNs, name);
+                kustomizations.add(live ? reader.flux(stage.name(), ref)
+                        : ObjectStatus.unknown(BUILD, ref.kind(), fluxNs, name, "not read: Git only"));
+            }
+            String pkgiNs = pin != null ? pin.namespace() : stage.namespace();
+            String pkgiName = pin != null ? pin.packageInstall() : installName(config, stage);
+            String runLabel = "run cluster of stage " + stage.name();
+            ObjectStatus pkgi;
+            if (!live) {
+                pkgi = ObjectStatus.unknown(runLabel, "PackageInstall", pkgiNs, pkgiName, "not read: Git only");
+            } else if (pin == null) {
+                pkgi = ObjectStatus.unknown(runLabel, "PackageInstall", pkgiNs, pkgiName, "Git pins no version: "
+                        + git.problem());
+            } else {
+                boolean applied = kustomizations.get(kustomizations.size() - 1).state() == State.READY;
+                pkgi = reader.packageInstall(stage.name(), pin, applied);
+            }
+            result.add(new StageStatus(stage.name(), git, kustomizations, pkgi));
+        }
+        String note = live ? "" : "Git only: no cluster access was given, so nothing was read from the clusters";
+        return new StatusReport(config.packageName(), Urls.withoutCredentials(config.repository().url()),
+                config.repository().branch(), head, clock.instant(), live, note, source, result);
+    }
+
+    private static String installName(GitopsConfig config, StageSpec stage) {
+        if (config.install() != null) {
+            return config.install();
+        }
+        return stage.values().get("workload_name") instanceof String w ? w : "(unknown)";
+    }
+
+    /** Reads objects; remembers a cluster that failed so it is not asked again. */
+    private final class Reader {
+        private final StatusRequest request;
+        private final String head;
+        private final Map<String, String> unreachable = new HashMap<>();
+        private ClusterAccess build;
+
+        Reader(StatusRequest request, String head) {
+            this.request = request;
+            this.head = head;
+        }
+
+        private ClusterAccess build() {
+            if (build == null) {
+                build = clients.cluster(request.buildCluster(), BUILD);
+            }
+            return build;
+        }
+
+        ObjectStatus flux(String stage, ObjectRef ref) {
+            Read read = get(build(), request.buildCluster().fingerprint(), ref);
+            if (read.error() != null) {
+                return ObjectStatus.unknown(BUILD, ref.kind(), ref.namespace(), ref.name(), read.error());
+            }
+            Map<String, Object> o = read.object();
+            Readiness r = ReadinessRules.evaluate(o, new Expectation.FluxRevision(stage, ref, head),
+                    request.history());
+            boolean kustomization = "Kustomization".equals(ref.kind());
+            Map<String, Object> ready = o == null ? null : Obj.condition(o, "Ready");
+            return new ObjectStatus(BUILD, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()),
+                    ready == null ? null : "Ready=" + Obj.text(ready, "status"),
+                    ready == null ? null : Obj.text(ready, "reason"),
+                    o == null ? null : kustomization ? Obj.str(o, "status", "lastAppliedRevision")
+                            : Obj.str(o, "status", "artifact", "revision"),
+                    null, o != null && Obj.flag(o, "spec", "suspend"), r.seen(), r.message());
+        }
+
+        ObjectStatus packageInstall(String stage, StagePin pin, boolean applied) {
+            String label = "run cluster of stage " + stage;
+            ObjectRef ref = new ObjectRef(KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", pin.namespace(),
+                    pin.packageInstall());
+            KubeconfigAuth kubeconfig = request.kubeconfigs().get(stage);
+            ClusterAccess run;
+            try {
+                if (kubeconfig == null) {
+                    if (!request.kubeconfigFromSecret()) {
+                        return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), "no kubeconfig "
+                                + "for the run cluster of stage " + stage + ": give one (--stage-kubeconfig " + stage
+                                + "=FILE), or allow reading its Secret from the build cluster (--kubeconfig-secrets)");
+                    }
+                    String down = unreachable.get(request.buildCluster().fingerprint());
+                    if (down != null) {
+                        return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), down);
+                    }
+                    kubeconfig = KubeconfigSecrets.read(build(), request.config().flux().namespace(), stage);
+                }
+                run = clients.cluster(kubeconfig, label);
+            } catch (ClusterException e) {
+                return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), e.getMessage());
+            }
+            Read read = get(run, kubeconfig.fingerprint(), ref);
+            if (read.error() != null) {
+                return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), read.error());
+            }
+            Map<String, Object> o = read.object();
+            Readiness r = ReadinessRules.evaluate(o, new Expectation.PackageVersion(stage, ref, pin.version(), applied),
+                    request.history());
+            return new ObjectStatus(label, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()),
+                    o == null ? null : holdingCondition(o), null, null,
+                    o == null ? null : Obj.str(o, "status", "version"),
+                    o != null && (Obj.flag(o, "spec", "paused") || Obj.flag(o, "spec", "canceled")), r.seen(),
+                    r.message());
+        }
+
+        /** Reads one object, unless its cluster already failed a read. */
+        private Read get(ClusterAccess cluster, String clusterId, ObjectRef ref) {
+            String down = unreachable.get(clusterId);
+            if (down != null) {
+                return new Read(null, down);
+            }
+            try {
+                return new Read(cluster.get(ref).orElse(null), null);
+            } catch (ClusterException e) {
+                unreachable.put(clusterId, e.getMessage());
+                return new Read(null, e.getMessage());
+            }
+        }
+    }
+
+    /** An object as read (null when it does not exist), or why its cluster could not be read. */
+    private record Read(Map<String, Object> object, String error) {
+    }
+
+    private static String holdingCondition(Map<String, Object> pkgi) {
+        for (String type : List.of("ReconcileFailed", "DeleteFailed", "ReconcileSucceeded", "Reconciling",
+                "Deleting")) {
+            if (Obj.isTrue(Obj.condition(pkgi, type))) {
+                return type;
+            }
+        }
+        return null;
+    }
+}
