@@ -65,7 +65,7 @@ public final class StatusPage {
             td.state-failed{background:var(--failed-bg)}
             td.state-unknown{background:var(--unknown-bg)}
             .version{display:block;font-size:20px;font-weight:650;font-variant-numeric:tabular-nums}
-            .word{display:block;font-weight:650;text-transform:capitalize}
+            .word{display:block;font-weight:650}
             .state-ready>.word,.state-ready>.version{color:var(--ready)}
             .state-progressing>.word,.state-progressing>.version{color:var(--progressing)}
             .state-failed>.word,.state-failed>.version{color:var(--failed)}
@@ -75,11 +75,16 @@ public final class StatusPage {
             .detail{display:block;color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}
             ul.objects{list-style:none;margin:6px 0 0;padding:0;font-size:12.5px}
             ul.objects li{color:var(--muted);overflow-wrap:anywhere}
-            ul.objects .tag{font-weight:600;color:var(--fg)}
+            ul.objects .dot{display:inline-block;width:7px;height:7px;border-radius:50%;margin-right:6px;
+            vertical-align:1px;background:var(--unknown)}
+            ul.objects .state-ready .dot{background:var(--ready)}
+            ul.objects .state-progressing .dot{background:var(--progressing)}
+            ul.objects .state-failed .dot{background:var(--failed)}
             .message{margin:8px 0 0;padding:6px 8px;border-radius:4px;background:var(--bg);
-            border:1px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere;max-height:12em;overflow:auto}
+            border:1px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere;max-height:12em;overflow:auto;
+            font-size:12px}
             footer{margin-top:18px;color:var(--muted);font-size:12.5px}
-            footer dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0 0}
+            footer dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:6px 0 0;align-items:center}
             footer dt{margin:0}footer dd{margin:0}
             """;
 
@@ -165,17 +170,15 @@ public final class StatusPage {
         if (git.version() == null) {
             State state = git.problem().startsWith("not rendered") ? State.UNKNOWN : State.FAILED;
             h.append("<td class=\"cell git ").append(cls(state)).append("\"><span class=\"word\">")
-                    .append(state == State.UNKNOWN ? "not rendered" : "invalid").append("</span>");
+                    .append(state == State.UNKNOWN ? "Not rendered" : "Invalid").append("</span>");
             detail(h, git.file());
             message(h, git.problem());
             h.append("</td>\n");
             return;
         }
-        h.append("<td class=\"cell git pinned\"><span class=\"version\">").append(esc(git.version())).append("</span>");
-        if (git.isRange()) {
-            detail(h, "constraint " + git.constraints());
-        }
-        detail(h, git.file());
+        h.append("<td class=\"cell git pinned\" title=\"").append(esc(git.file())).append("\">")
+                .append("<span class=\"version\">").append(esc(git.version())).append("</span>");
+        detail(h, git.isRange() ? "selected by " + git.constraints() : "pinned");
         h.append("</td>\n");
     }
 
@@ -189,7 +192,7 @@ public final class StatusPage {
                 detail(h, "Git pins " + pinned);
             }
         } else {
-            h.append("<span class=\"word\">").append(live ? "none reported" : "not read").append("</span>");
+            h.append("<span class=\"word\">").append(live ? "None reported" : "Not read").append("</span>");
         }
         h.append("</td>\n");
     }
@@ -197,22 +200,22 @@ public final class StatusPage {
     private static void fluxCell(StringBuilder h, StageStatus stage) {
         State state = stage.flux();
         h.append("<td class=\"cell flux ").append(cls(state)).append("\"><span class=\"word\">")
-                .append(StatusReports.word(state)).append("</span>");
+                .append(label(state)).append("</span>");
         ObjectStatus last = stage.lastKustomization();
         if (last != null && last.revision() != null) {
             detail(h, "applied " + StatusReports.abbreviate(last.revision()));
         }
         h.append("<ul class=\"objects\">");
         for (ObjectStatus ks : stage.kustomizations()) {
-            h.append("<li class=\"").append(cls(ks.state())).append("\" title=\"").append(esc(ks.seen()))
-                    .append("\"><span class=\"tag\">Kustomization</span> <span class=\"mono\">").append(esc(ks.name()))
-                    .append("</span>: ").append(StatusReports.word(ks.state()));
+            h.append("<li class=\"").append(cls(ks.state())).append("\" title=\"Kustomization ")
+                    .append(esc(ks.namespace() + "/" + ks.name() + ": " + ks.seen())).append("\"><span class=\"dot\">")
+                    .append("</span><span class=\"mono\">").append(esc(shortName(ks.name(), stage.stage())))
+                    .append("</span> ").append(StatusReports.word(ks.state()));
             if (ks.suspended()) {
                 h.append(", suspended");
             }
-            if (ks.condition() != null) {
-                h.append(" &middot; ").append(esc(ks.condition() + (ks.reason() == null || ks.reason().isEmpty()
-                        ? "" : " " + ks.reason())));
+            if (ks.state() != State.READY && ks.reason() != null && !ks.reason().isEmpty()) {
+                h.append(" &middot; ").append(esc(ks.reason()));
             }
             h.append("</li>");
         }
@@ -230,15 +233,21 @@ public final class StatusPage {
 
     private static void packageInstallCell(StringBuilder h, ObjectStatus pkgi) {
         h.append("<td class=\"cell pkgi ").append(cls(pkgi.state())).append("\"><span class=\"word\">")
-                .append(StatusReports.word(pkgi.state())).append("</span>");
-        detail(h, pkgi.namespace() + "/" + pkgi.name() + " on the " + pkgi.cluster());
-        if (pkgi.condition() != null) {
-            detail(h, pkgi.condition() + (pkgi.suspended() ? ", paused" : ""));
-        }
+                .append(label(pkgi.state())).append("</span>");
+        h.append("<span class=\"detail\" title=\"").append(esc("on the " + pkgi.cluster())).append("\">")
+                .append(esc(pkgi.namespace() + "/" + pkgi.name())).append(pkgi.condition() == null ? ""
+                        : " &middot; " + esc(pkgi.condition())).append(pkgi.suspended() ? ", paused" : "")
+                .append("</span>");
         if (pkgi.state() != State.READY) {
             message(h, pkgi.message());
         }
         h.append("</td>\n");
+    }
+
+    /** {@code packages} for {@code app.default.tap-prod-packages}; a shortened name stays whole. */
+    private static String shortName(String kustomization, String stage) {
+        int at = kustomization.lastIndexOf("-" + stage + "-");
+        return at < 0 ? kustomization : kustomization.substring(at + stage.length() + 2);
     }
 
     private static void legend(StringBuilder h) {
@@ -262,6 +271,12 @@ public final class StatusPage {
         if (text != null && !text.isBlank()) {
             h.append("<pre class=\"message\">").append(esc(text.strip())).append("</pre>");
         }
+    }
+
+    /** {@code Ready}, {@code Progressing}, ... */
+    private static String label(State state) {
+        String w = StatusReports.word(state);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     private static String cls(State state) {

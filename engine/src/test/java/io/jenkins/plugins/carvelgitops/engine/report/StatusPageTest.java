@@ -46,7 +46,7 @@ class StatusPageTest {
     void gitOnlySaysSoAndShowsThePinnedVersions() {
         String page = StatusPage.html(StatusSamples.gitOnly());
         assertThat(page).contains("<p class=\"note\">Git only: no cluster access was given")
-                .contains("<span class=\"version\">1.2.8</span>").contains("not read")
+                .contains("<span class=\"version\">1.2.8</span>").contains("<span class=\"word\">Not read</span>")
                 .doesNotContain("Source: GitRepository").contains("4 unknown");
     }
 }
