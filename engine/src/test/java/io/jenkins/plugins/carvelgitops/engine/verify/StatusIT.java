@@ -1,0 +1,135 @@
+package io.jenkins.plugins.carvelgitops.engine.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.report.StatusPage;
+import io.jenkins.plugins.carvelgitops.engine.report.StatusReports;
+import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
+import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
+import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** status against simulated Flux and kapp-controller over real HTTP: one stage ready, one failed, one on its way. */
+class StatusIT {
+
+    static final String KAPP_ERROR = "kapp: Error: Checking existance of resource service/simple-app (v1) namespace: "
+            + "does-not-exist: services \"simple-app\" is forbidden";
+    static final List<String> STAGES = List.of("staging", "qa", "prod");
+
+    @TempDir
+    Path dir;
+
+    GitopsConfig config() {
+        return Fixtures.config("""
+                package: app.default.tap
+                install: app
+                repository: {url: ./gitops, branch: main}
+                flux: {apiVersion: v1, namespace: build-ns, url: https://git.example.com/acme/gitops.git}
+                stages:
+                  - {name: staging, namespace: apps, serviceAccount: app-installer}
+                  - {name: qa, namespace: apps, serviceAccount: app-installer}
+                  - {name: prod, namespace: apps, serviceAccount: app-installer}
+                """);
+    }
+
+    /** A GitOps repository pinning every stage at {@code version}; returns the head commit. */
+    String gitops(String version) throws Exception {
+        Path repo = dir.resolve("gitops");
+        for (String stage : STAGES) {
+            Path pkgi = repo.resolve("app.default.tap/" + stage + "/packageinstall.yaml");
+            Files.createDirectories(pkgi.getParent());
+            Files.writeString(pkgi, """
+                    apiVersion: packaging.carvel.dev/v1alpha1
+                    kind: PackageInstall
+                    metadata: {name: app, namespace: apps}
+                    spec:
+                      serviceAccountName: app-installer
+                      packageRef: {refName: app.default.tap, versionSelection: {constraints: %s}}
+                    """.formatted(version));
+        }
+        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("t", "t@example.invalid");
+            return git.commit().setMessage("deliver " + version).setAuthor(who).setCommitter(who).setSign(false)
+                    .call().name();
+        }
+    }
+
+    @Test
+    void oneStageReadyOneFailedWithKappsMessageOneProgressing() throws Exception {
+        String head = gitops("1.2.3");
+        try (SimulatedDelivery d = new SimulatedDelivery("v1", Format.SHA1, STAGES, 3, false);
+                KubeClients clients = new KubeClients(new KubeClients.Settings(Duration.ofSeconds(5), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofMillis(100)))) {
+            d.kapp("qa").failVersion("1.2.3", KAPP_ERROR);
+            d.kapp("prod").delay(Duration.ofMinutes(5));
+            STAGES.forEach(s -> d.deliver(s, "1.2.3"));
+            d.flux.head(head);
+            d.flux.tick();
+            settle(d);
+
+            Map<String, KubeconfigAuth> runs = new LinkedHashMap<>();
+            STAGES.forEach(s -> runs.put(s, d.run(s).kubeconfig()));
+            int requestsBefore = d.build.requests().size();
+            StatusReport report = new StatusService(clients, Clock.systemUTC()).read(new StatusRequest(config(),
+                    new JGitHistory(dir.resolve("gitops")), d.build.kubeconfig(), runs, false));
+
+            assertThat(report.head()).isEqualTo(head);
+            assertThat(report.source().state()).isEqualTo(State.READY);
+            assertThat(report.stages()).extracting(StageStatus::stage).containsExactlyElementsOf(STAGES);
+            assertThat(report.stages()).extracting(s -> s.git().version()).containsOnly("1.2.3");
+            assertThat(report.stages()).extracting(StageStatus::flux).containsOnly(State.READY);
+            assertThat(report.stages()).extracting(StageStatus::state)
+                    .as(() -> StatusReports.text(report))
+                    .containsExactly(State.READY, State.FAILED, State.PROGRESSING);
+            assertThat(report.stages()).extracting(StageStatus::liveVersion).containsOnly("1.2.3");
+            StageStatus qa = report.stages().get(1);
+            assertThat(qa.packageInstall().message()).isEqualTo("ReconcileFailed: " + KAPP_ERROR);
+            assertThat(report.stages().get(2).packageInstall().condition()).isEqualTo("Reconciling");
+            assertThat(report.stages().get(0).lastKustomization().revision()).isEqualTo(d.flux.revision(head));
+
+            // Read-only: only GETs reached the build cluster.
+            assertThat(d.build.requests().subList(requestsBefore, d.build.requests().size()))
+                    .hasSize(7).allMatch(r -> r.startsWith("GET "));
+            String text = StatusReports.text(report);
+            String html = StatusPage.html(report);
+            for (String k : List.of(d.build.kubeconfig().content(), "kubeconfig-secret-token")) {
+                assertThat(text).doesNotContain(k);
+                assertThat(html).doesNotContain(k);
+            }
+        }
+    }
+
+    static void settle(SimulatedDelivery d) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            d.flux.drain();
+            if (condition(d, "staging").contains("ReconcileSucceeded") && condition(d, "qa").contains(
+                    "ReconcileFailed") && condition(d, "prod").contains("Reconciling")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the simulated delivery did not settle: " + STAGES.stream().map(s -> condition(d, s))
+                .toList());
+    }
+
+    static String condition(SimulatedDelivery d, String stage) {
+        var pkgi = d.run(stage).get(SimulatedDelivery.pkgiApi(), "PackageInstall", "apps", d.install(stage));
+        return pkgi == null ? "absent" : String.valueOf(pkgi.getAdditionalProperties().get("status"));
+    }
+}
