@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "carvel-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Deliver Carvel Packages to Kubernetes run clusters through a GitOps repository and Flux CD.",
         subcommands = {RenderCommand.class, PromoteCommand.class, VerifyCommand.class, BootstrapCommand.class,
-                CommandLine.HelpCommand.class})
+                StatusCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -39,6 +39,12 @@ public final class StatusService {
     /** Opens a cluster from its kubeconfig; {@link KubeClients#cluster} is one. */
     @FunctionalInterface
     public interface Clusters {
+
+        /** For Git only: opens no cluster. */
+        Clusters NONE = (kubeconfig, label) -> {
+            throw new IllegalStateException("no cluster access was given: cannot open the " + label);
+        };
+
         ClusterAccess cluster(KubeconfigAuth kubeconfig, String label);
     }
 

@@ -1,0 +1,95 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.JGitHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.RemoteHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Options of the commands that read clusters: each stage's run-cluster kubeconfig, whether to read it from
+ * the build cluster instead, and where the GitOps history is. {@link ClusterOptions} adds the build
+ * cluster's kubeconfig as a required option; a command for which it is optional declares its own.
+ */
+class RunClusterOptions {
+
+    @Option(names = "--stage-kubeconfig", paramLabel = "NAME=FILE",
+            description = "A stage's run-cluster kubeconfig (repeatable).")
+    List<String> stageKubeconfigs = new ArrayList<>();
+
+    @Option(names = "--kubeconfig-secrets",
+            description = "For stages without --stage-kubeconfig, read the <stage>-kubeconfig Secret from the build "
+                    + "cluster (needs read access to Secrets in flux.namespace).")
+    boolean kubeconfigSecrets;
+
+    @Option(names = "--gitops-dir", paramLabel = "DIR",
+            description = "A local clone of the GitOps repository to read revisions and history from "
+                    + "(default: repository.url when it is a local folder).")
+    Path gitopsDir;
+
+    Map<String, KubeconfigAuth> stageKubeconfigs() {
+        Map<String, KubeconfigAuth> map = new LinkedHashMap<>();
+        for (String pair : stageKubeconfigs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw ValidationException.of("--stage-kubeconfig", pair, "is not NAME=FILE",
+                        "write it like prod=/path/to/prod.kubeconfig");
+            }
+            map.put(pair.substring(0, eq), read(Path.of(pair.substring(eq + 1)), "--stage-kubeconfig "
+                    + pair.substring(0, eq)));
+        }
+        return map;
+    }
+
+    GitopsHistory history(GitopsConfig config, Path configFile) {
+        return history(config, configFile, null, ProgressListener.NONE);
+    }
+
+    /**
+     * Where revisions and history are read: {@code --gitops-dir}, the local repository, or, for a remote
+     * one, the cached clone (fetched with full history) when {@code remote} options are given.
+     */
+    GitopsHistory history(GitopsConfig config, Path configFile, RemoteOptions remote, ProgressListener listener) {
+        if (gitopsDir != null) {
+            return new JGitHistory(gitopsDir);
+        }
+        if (!config.repository().isLocalPath() && remote != null) {
+            RemoteOptions full = remote.withShallow(false);
+            return new RemoteHistory(() -> JGitRemote.open(config.repository().url(), config.repository().branch(),
+                    full, config.commit(), listener));
+        }
+        if (!config.repository().isLocalPath()) {
+            throw ValidationException.of(config.source(), "repository.url", "is a remote repository; this command "
+                    + "reads revisions and history from a local clone", "clone it and pass --gitops-dir DIR");
+        }
+        Path base = configFile.toAbsolutePath().getParent();
+        return new JGitHistory((base == null ? Path.of(".") : base).resolve(config.repository().url()).normalize());
+    }
+
+    /** Reads a kubeconfig file; errors name the option and the file, never the content. */
+    static KubeconfigAuth read(Path file, String option) {
+        try {
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            if (content.isBlank()) {
+                throw ValidationException.of(option, file.toString(), "is empty", "give a kubeconfig file");
+            }
+            return new KubeconfigAuth(content);
+        } catch (IOException e) {
+            throw ValidationException.of(option, file.toString(), "cannot be read (" + e.getClass().getSimpleName()
+                    + ")", "give a readable kubeconfig file");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.jenkins.plugins.carvelgitops.cli;
+
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.report.StatusPage;
+import io.jenkins.plugins.carvelgitops.engine.report.StatusReports;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusRequest;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusService;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show, per stage, the version Git pins and, with --kubeconfig, what runs: Flux's "
+                + "Kustomizations and the PackageInstall, as ready, progressing, failed or unknown.",
+                "Reads only; exits 0 whatever the stages' states."})
+final class StatusCommand implements Callable<Integer> {
+
+    enum Output { text, json, html }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions common = new ConfigOptions();
+
+    @Mixin
+    RunClusterOptions clusters = new RunClusterOptions();
+
+    @Mixin
+    RemoteAccessOptions remote;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The build cluster's kubeconfig (the one Flux runs on); without it, Git only.")
+    Path kubeconfig;
+
+    @Option(names = "--output", paramLabel = "text|json|html", defaultValue = "text",
+            description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); html is one "
+                    + "self-contained page.")
+    Output output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        GitopsConfig config = ConfigLoader.load(common.config, common.config.toString(), common.configOverrides());
+        GitopsHistory history = clusters.history(config, common.config,
+                config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
+        Map<String, KubeconfigAuth> runs = clusters.stageKubeconfigs();
+        if (kubeconfig == null && (!runs.isEmpty() || clusters.kubeconfigSecrets)) {
+            throw ValidationException.of("--kubeconfig", "", "is required with --stage-kubeconfig or "
+                    + "--kubeconfig-secrets", "pass the build cluster's kubeconfig, where Flux runs");
+        }
+        StatusReport report;
+        if (kubeconfig == null) {
+            report = new StatusService(StatusService.Clusters.NONE, Clock.systemUTC())
+                    .read(StatusRequest.gitOnly(config, history));
+        } else {
+            KubeconfigAuth build = RunClusterOptions.read(kubeconfig, "--kubeconfig");
+            try (KubeClients kube = new KubeClients()) {
+                report = new StatusService(kube, Clock.systemUTC()).read(new StatusRequest(config, history, build,
+                        runs, clusters.kubeconfigSecrets));
+            }
+        }
+        switch (output) {
+            case json -> out.println(Json.write(StatusReports.document(report)));
+            case html -> out.print(StatusPage.html(report));
+            default -> {
+                out.print(StatusReports.text(report));
+                if (!report.live()) {
+                    out.println("(pass --kubeconfig, and --stage-kubeconfig NAME=FILE or --kubeconfig-secrets, "
+                            + "to read the clusters)");
+                }
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
