@@ -159,8 +159,8 @@ public final class StatusPage {
                     .append(StatusReports.word(state)).append("</span></th>\n");
             gitCell(h, stage.git());
             liveCell(h, stage, report.live());
-            fluxCell(h, stage);
-            packageInstallCell(h, stage.packageInstall());
+            fluxCell(h, stage, report.live());
+            packageInstallCell(h, stage.packageInstall(), report.live());
             h.append("</tr>\n");
         }
         h.append("</tbody>\n</table>\n</main>\n");
@@ -197,7 +197,8 @@ public final class StatusPage {
         h.append("</td>\n");
     }
 
-    private static void fluxCell(StringBuilder h, StageStatus stage) {
+    /** @param live false for Git only: the page says so once, not in every cell */
+    private static void fluxCell(StringBuilder h, StageStatus stage, boolean live) {
         State state = stage.flux();
         h.append("<td class=\"cell flux ").append(cls(state)).append("\"><span class=\"word\">")
                 .append(label(state)).append("</span>");
@@ -220,7 +221,7 @@ public final class StatusPage {
             h.append("</li>");
         }
         h.append("</ul>");
-        if (stage.git().version() != null) {
+        if (live && stage.git().version() != null) {
             for (ObjectStatus ks : stage.kustomizations()) {
                 if (ks.state() != State.READY) {
                     message(h, ks.message());
@@ -231,14 +232,14 @@ public final class StatusPage {
         h.append("</td>\n");
     }
 
-    private static void packageInstallCell(StringBuilder h, ObjectStatus pkgi) {
+    private static void packageInstallCell(StringBuilder h, ObjectStatus pkgi, boolean live) {
         h.append("<td class=\"cell pkgi ").append(cls(pkgi.state())).append("\"><span class=\"word\">")
                 .append(label(pkgi.state())).append("</span>");
         h.append("<span class=\"detail\" title=\"").append(esc("on the " + pkgi.cluster())).append("\">")
                 .append(esc(pkgi.namespace() + "/" + pkgi.name())).append(pkgi.condition() == null ? ""
                         : " &middot; " + esc(pkgi.condition())).append(pkgi.suspended() ? ", paused" : "")
                 .append("</span>");
-        if (pkgi.state() != State.READY) {
+        if (live && pkgi.state() != State.READY) {
             message(h, pkgi.message());
         }
         h.append("</td>\n");

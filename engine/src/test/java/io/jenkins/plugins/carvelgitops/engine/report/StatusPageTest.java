@@ -47,6 +47,7 @@ class StatusPageTest {
         String page = StatusPage.html(StatusSamples.gitOnly());
         assertThat(page).contains("<p class=\"note\">Git only: no cluster access was given")
                 .contains("<span class=\"version\">1.2.8</span>").contains("<span class=\"word\">Not read</span>")
-                .doesNotContain("Source: GitRepository").contains("4 unknown");
+                .doesNotContain("Source: GitRepository").contains("4 unknown")
+                .doesNotContain("<pre class=\"message\">not read: Git only</pre>");
     }
 }
