@@ -5,6 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
@@ -153,11 +154,39 @@ public final class LocalGitopsRepository implements GitopsRepository {
                         + "an empty or absent folder, or at a Git working copy");
             }
             listener.action("creating a Git repository in " + folder + " (branch " + branch + ")");
-            Files.createDirectories(folder);
-            return Git.init().setDirectory(folder.toFile()).setInitialBranch(branch).call();
+            createAtomically();
+            return Git.open(folder.toFile());
         } catch (IOException | GitAPIException e) {
             throw new GitopsGitException("cannot open or create the repository in " + folder + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Initialises the repository beside its place and renames it in, so that a run interrupted at any
+     * moment leaves either no repository or a whole one, never a half-made {@code .git}.
+     */
+    private void createAtomically() throws IOException, GitAPIException {
+        Path staging = folder.resolveSibling("." + folder.getFileName() + ".carvel-gitops-init");
+        deleteTree(staging);
+        Git.init().setDirectory(staging.toFile()).setInitialBranch(branch).call().close();
+        if (Files.exists(folder)) {
+            Files.move(staging.resolve(".git"), folder.resolve(".git"), StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(staging);
+        } else {
+            Files.createDirectories(folder.getParent());
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
