@@ -42,6 +42,16 @@ public final class StageKubeconfig extends AbstractDescribableImpl<StageKubeconf
         return credentialsId;
     }
 
+    /** The form check of a stage name, shared by every per-stage credential. */
+    static FormValidation checkStage(String value) {
+        String name = StepParameters.trimToNull(value);
+        if (name == null) {
+            return FormValidation.error(Messages.Validation_StageRequired());
+        }
+        String problem = StepParameters.stageNameProblem(name);
+        return problem == null ? FormValidation.ok() : FormValidation.error(name + " " + problem);
+    }
+
     @Extension
     @Symbol("stageKubeconfig")
     public static final class DescriptorImpl extends Descriptor<StageKubeconfig> {
@@ -52,12 +62,7 @@ public final class StageKubeconfig extends AbstractDescribableImpl<StageKubeconf
         }
 
         public FormValidation doCheckStage(@QueryParameter String value) {
-            String name = StepParameters.trimToNull(value);
-            if (name == null) {
-                return FormValidation.error(Messages.Validation_StageRequired());
-            }
-            String problem = StepParameters.stageNameProblem(name);
-            return problem == null ? FormValidation.ok() : FormValidation.error(name + " " + problem);
+            return checkStage(value);
         }
 
         @POST

@@ -58,9 +58,18 @@ public final class CredentialLookup {
 
     /** The content of a kubeconfig held as Secret file or Secret text. */
     public static String kubeconfig(Run<?, ?> run, String id) throws IOException {
+        return fileOrText(run, id, "Kubeconfig");
+    }
+
+    /** The YAML of a stage's secret values, held as Secret file or Secret text. */
+    public static String secretValues(Run<?, ?> run, String id) throws IOException {
+        return fileOrText(run, id, "Secret values");
+    }
+
+    private static String fileOrText(Run<?, ?> run, String id, String what) throws IOException {
         StandardCredentials c = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
         if (c == null) {
-            throw new AbortException(CredentialKinds.missing("Kubeconfig", id, CredentialKinds.KUBECONFIG_EXPECTED));
+            throw new AbortException(CredentialKinds.missing(what, id, CredentialKinds.KUBECONFIG_EXPECTED));
         }
         if (c instanceof FileCredentials file) {
             CredentialsProvider.track(run, c);
@@ -72,7 +81,7 @@ public final class CredentialLookup {
             CredentialsProvider.track(run, c);
             return text.getSecret().getPlainText();
         }
-        throw new AbortException(CredentialKinds.wrongType("Kubeconfig", id, CredentialKinds.describe(c.getClass()),
+        throw new AbortException(CredentialKinds.wrongType(what, id, CredentialKinds.describe(c.getClass()),
                 CredentialKinds.KUBECONFIG_EXPECTED));
     }
 }

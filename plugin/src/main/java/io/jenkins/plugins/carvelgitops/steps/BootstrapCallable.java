@@ -13,6 +13,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.SecretValues;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.io.File;
@@ -38,14 +39,18 @@ final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String
     private final ConfigInputs inputs;
     private final String buildKubeconfig;
     private final LinkedHashMap<String, String> stageKubeconfigs;
+    /** By stage, the YAML of its secret values, from credentials. */
+    private final LinkedHashMap<String, String> secretValues;
     private final StandardUsernamePasswordCredentials git;
     private final TaskListener listener;
 
     BootstrapCallable(ConfigInputs inputs, String buildKubeconfig, LinkedHashMap<String, String> stageKubeconfigs,
-            StandardUsernamePasswordCredentials git, TaskListener listener) {
+            LinkedHashMap<String, String> secretValues, StandardUsernamePasswordCredentials git,
+            TaskListener listener) {
         this.inputs = inputs;
         this.buildKubeconfig = buildKubeconfig;
         this.stageKubeconfigs = new LinkedHashMap<>(stageKubeconfigs);
+        this.secretValues = new LinkedHashMap<>(secretValues);
         this.git = git;
         this.listener = listener;
     }
@@ -59,9 +64,12 @@ final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String
             Map<String, KubeconfigAuth> stages = new LinkedHashMap<>();
             stageKubeconfigs.forEach((stage, content) -> stages.put(stage, new KubeconfigAuth(content)));
             TokenAuth token = git == null ? null : new TokenAuth(git.getUsername(), git.getPassword().getPlainText());
+            Map<String, SecretValues> values = new LinkedHashMap<>();
+            secretValues.forEach((stage, yaml) -> values.put(stage, SecretValues.parse(yaml, "secretValues of stage "
+                    + stage)));
             try (KubeClients kube = new KubeClients()) {
                 Bootstrap.Result result = new Bootstrap(kube, progress).run(new BootstrapRequest(c, List.of(),
-                        new KubeconfigAuth(buildKubeconfig), stages, token, false));
+                        new KubeconfigAuth(buildKubeconfig), stages, token, false, values, null));
                 return applied(result.applied());
             }
         } catch (ValidationException | ClusterException e) {

@@ -12,6 +12,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.carvelgitops.Messages;
 import io.jenkins.plugins.carvelgitops.config.CarvelGitopsGlobalConfiguration;
 import io.jenkins.plugins.carvelgitops.config.StageKubeconfig;
+import io.jenkins.plugins.carvelgitops.config.StageSecretValues;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialLookup;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialsLister;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class BootstrapStep extends Step {
     private String config;
     private String kubeconfigCredentialsId;
     private List<StageKubeconfig> stageKubeconfigs = new ArrayList<>();
+    private List<StageSecretValues> secretValues = new ArrayList<>();
     private String credentialsId;
     private String overrides;
 
@@ -77,6 +79,15 @@ public final class BootstrapStep extends Step {
 
     public String getCredentialsId() {
         return credentialsId;
+    }
+
+    public List<StageSecretValues> getSecretValues() {
+        return List.copyOf(secretValues);
+    }
+
+    @DataBoundSetter
+    public void setSecretValues(List<StageSecretValues> secretValues) {
+        this.secretValues = secretValues == null ? new ArrayList<>() : new ArrayList<>(secretValues);
     }
 
     @DataBoundSetter
@@ -135,6 +146,10 @@ public final class BootstrapStep extends Step {
             for (StageKubeconfig s : stages) {
                 stageKubeconfigs.put(s.getStage(), CredentialLookup.kubeconfig(run, s.getCredentialsId()));
             }
+            LinkedHashMap<String, String> secretValues = new LinkedHashMap<>();
+            for (StageSecretValues s : step.secretValues) {
+                secretValues.put(s.getStage(), CredentialLookup.secretValues(run, s.getCredentialsId()));
+            }
             String gitId = step.credentialsId != null ? step.credentialsId : global.getCredentialsId();
             StandardUsernamePasswordCredentials git = gitId == null ? null
                     : CredentialLookup.git(run, gitId, overrides.getOrDefault("repository.url",
@@ -142,7 +157,7 @@ public final class BootstrapStep extends Step {
             ConfigInputs inputs = new ConfigInputs(StepParameters.configOrDefault(step.config),
                     global.configDefaults(), overrides);
             ArrayList<String> applied = workspace.act(new BootstrapCallable(inputs, buildKubeconfig,
-                    stageKubeconfigs, git, listener));
+                    stageKubeconfigs, secretValues, git, listener));
             LinkedHashMap<String, Object> result = new LinkedHashMap<>();
             result.put("applied", applied);
             return result;

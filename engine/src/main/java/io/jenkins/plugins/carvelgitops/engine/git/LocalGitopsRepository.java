@@ -4,6 +4,8 @@ import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
 import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -167,15 +169,21 @@ public final class LocalGitopsRepository implements GitopsRepository {
      * moment leaves either no repository or a whole one, never a half-made {@code .git}.
      */
     private void createAtomically() throws IOException, GitAPIException {
-        Path staging = folder.resolveSibling("." + folder.getFileName() + ".carvel-gitops-init");
-        deleteTree(staging);
-        Git.init().setDirectory(staging.toFile()).setInitialBranch(branch).call().close();
-        if (Files.exists(folder)) {
-            Files.move(staging.resolve(".git"), folder.resolve(".git"), StandardCopyOption.ATOMIC_MOVE);
+        Path parent = folder.getParent();
+        Files.createDirectories(parent);
+        // one staging folder per run: two first runs at once must not share it
+        Path staging = Files.createTempDirectory(parent, "." + folder.getFileName() + ".carvel-gitops-init-");
+        try {
+            Git.init().setDirectory(staging.toFile()).setInitialBranch(branch).call().close();
+            if (Files.exists(folder)) {
+                Files.move(staging.resolve(".git"), folder.resolve(".git"), StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // another run created it first: use theirs
+        } finally {
             deleteTree(staging);
-        } else {
-            Files.createDirectories(folder.getParent());
-            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 

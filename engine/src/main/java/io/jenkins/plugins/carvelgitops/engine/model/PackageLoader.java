@@ -10,7 +10,8 @@ import java.util.Map;
  * Reads a Package CR and applies kapp-controller's own validation ({@code ValidatePackage}): refName a
  * fully qualified name of three or more labels, version strict semver, and {@code metadata.name ==
  * refName + "." + version}. {@code metadata.name} itself is not a DNS check: TAP names carry
- * {@code +build} metadata and kapp-controller encodes them internally.
+ * {@code +build} metadata and kapp-controller encodes them internally. Kubernetes and kapp-controller
+ * version selections, when present, must parse as semver ranges.
  */
 public final class PackageLoader {
 
@@ -67,6 +68,17 @@ public final class PackageLoader {
             problems.add(label, "metadata.name", "'" + name + "' must be <spec.refName> + '.' + <spec.version> = '"
                     + refName + "." + versionText + "' (kapp-controller ValidatePackageName)",
                     "publish the Package with metadata.name " + refName + "." + versionText);
+        }
+        for (String selection : new String[] {"kubernetesVersionSelection", "kappControllerVersionSelection"}) {
+            if (spec.get(selection) instanceof Map<?, ?> sel && sel.get("constraints") instanceof String c) {
+                try {
+                    VersionConstraint.parse(c);
+                } catch (IllegalArgumentException e) {
+                    problems.add(label, "spec." + selection + ".constraints", "'" + c + "' must be a semver range: "
+                            + e.getMessage() + " (kapp-controller ValidatePackage)", "publish the Package with a "
+                            + "valid range, e.g. >=1.24.0");
+                }
+            }
         }
         Object schema = null;
         if (spec.get("valuesSchema") instanceof Map<?, ?> vs) {

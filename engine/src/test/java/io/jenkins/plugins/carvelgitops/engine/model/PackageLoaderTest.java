@@ -52,6 +52,17 @@ class PackageLoaderTest {
     }
 
     @Test
+    void versionSelectionsMustBeRanges() {
+        String base = pkg("app.default.tap.1.0.0", "app.default.tap", "1.0.0");
+        assertThat(Fixtures.pkg(base + "  kubernetesVersionSelection: {constraints: '>=1.24.0'}\n").version().text())
+                .isEqualTo("1.0.0");
+        assertThatThrownBy(() -> Fixtures.pkg(base + "  kappControllerVersionSelection: {constraints: '>=one'}\n"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("package.yaml: spec.kappControllerVersionSelection.constraints: '>=one' must be "
+                        + "a semver range");
+    }
+
+    @Test
     void missingFieldsAndWrongKindsAreNamed() {
         assertThatThrownBy(() -> Fixtures.pkg("apiVersion: packaging.carvel.dev/v1alpha1\nkind: PackageInstall\n"))
                 .hasMessageContaining("package.yaml: kind: is packaging.carvel.dev/v1alpha1/PackageInstall, expected "
