@@ -46,9 +46,9 @@ final class InProcessRenderScenario {
                     .param("stages", String.valueOf(stages))
                     .param("examples", settings.examples().toString())
                     .forks(1)
-                    .warmupIterations(settings.mode().equals("quick") ? 3 : 5)
+                    .warmupIterations(settings.quick() ? 2 : 5)
                     .warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(settings.mode().equals("quick") ? 5 : 10)
+                    .measurementIterations(settings.quick() ? 3 : 10)
                     .measurementTime(TimeValue.seconds(1))
                     .shouldFailOnError(true)
                     .build();

@@ -10,7 +10,7 @@ record Settings(String mode, List<Integer> stageCounts, int unrelatedFiles, int 
     static Settings of(String mode, Path work, Path cliJar, Path baseline, Path examples) {
         return switch (mode) {
             case "smoke" -> new Settings(mode, List.of(2, 5), 50, 5, 1, work, cliJar, baseline, examples);
-            case "quick" -> new Settings(mode, List.of(10, 100, 1000), 20_000, 2_000, 3, work, cliJar, baseline,
+            case "quick" -> new Settings(mode, List.of(10, 100, 1000), 20_000, 2_000, 2, work, cliJar, baseline,
                     examples);
             default -> new Settings("full", List.of(10, 100, 1000), 20_000, 2_000, 5, work, cliJar, baseline, examples);
         };
@@ -18,5 +18,9 @@ record Settings(String mode, List<Integer> stageCounts, int unrelatedFiles, int 
 
     boolean smoke() {
         return mode.equals("smoke");
+    }
+
+    boolean quick() {
+        return mode.equals("quick");
     }
 }

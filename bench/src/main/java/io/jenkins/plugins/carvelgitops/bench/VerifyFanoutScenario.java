@@ -24,7 +24,7 @@ final class VerifyFanoutScenario {
     }
 
     List<Result> run() throws Exception {
-        int stages = settings.smoke() ? 4 : 200;
+        int stages = settings.smoke() ? 4 : settings.quick() ? 100 : 200;
         // One run cluster per stage, as fleets are built: stages never share a PackageInstall.
         int clusters = stages;
         Path dir = Files.createDirectories(settings.work().resolve("fanout"));

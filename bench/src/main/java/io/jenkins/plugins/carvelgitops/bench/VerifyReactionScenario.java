@@ -36,7 +36,7 @@ final class VerifyReactionScenario {
     }
 
     List<Result> run() throws Exception {
-        int trials = settings.smoke() ? 3 : settings.mode().equals("quick") ? 50 : 200;
+        int trials = settings.smoke() ? 3 : settings.quick() ? 25 : 200;
         Random random = new Random(42);
         List<Double> reactions = new ArrayList<>();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -55,7 +55,7 @@ final class VerifyReactionScenario {
         } finally {
             scheduler.shutdownNow();
         }
-        List<Double> baseline = baseline(settings.smoke() ? 1 : settings.mode().equals("quick") ? 3 : 8, random);
+        List<Double> baseline = baseline(settings.smoke() ? 1 : settings.quick() ? 2 : 8, random);
         Stats ours = Stats.of(reactions);
         Stats theirs = Stats.of(baseline);
         double p99 = Stats.percentile(reactions, 99);
