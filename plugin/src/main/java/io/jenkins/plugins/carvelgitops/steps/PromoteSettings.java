@@ -1,14 +1,12 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
-import java.io.Serializable;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * The parameters of a promotion, held once for {@code carvelGitopsPromote} and the freestyle build
  * step: trimmed, empty means unset (null). {@code to} is required: {@link #check()} says so.
  */
-public final class PromoteSettings implements Serializable {
+public final class PromoteSettings extends PublishSettings {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,11 +14,6 @@ public final class PromoteSettings implements Serializable {
     private String from;
     private String version;
     private boolean allowDowngrade;
-    private String config;
-    private String credentialsId;
-    private boolean dryRun;
-    private String message;
-    private String overrides;
 
     public PromoteSettings(String to) {
         setTo(to);
@@ -60,51 +53,6 @@ public final class PromoteSettings implements Serializable {
         this.allowDowngrade = allowDowngrade;
     }
 
-    public String getConfig() {
-        return config;
-    }
-
-    public void setConfig(String config) {
-        this.config = StepParameters.trimToNull(config);
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = StepParameters.trimToNull(credentialsId);
-    }
-
-    public boolean isDryRun() {
-        return dryRun;
-    }
-
-    public void setDryRun(boolean dryRun) {
-        this.dryRun = dryRun;
-    }
-
-    public String getMessage() {
-        return message;
-    }
-
-    public void setMessage(String message) {
-        this.message = StepParameters.trimToNull(message);
-    }
-
-    public String getOverrides() {
-        return overrides;
-    }
-
-    public void setOverrides(String overrides) {
-        this.overrides = StepParameters.trimToNull(overrides);
-    }
-
-    /** The overrides, checked. */
-    public Map<String, String> overrideMap() {
-        return StepParameters.overrides(overrides);
-    }
-
     /** Checks the stage names; throws {@link IllegalArgumentException} naming the bad one. */
     public void check() {
         if (to.isEmpty()) {
@@ -120,15 +68,10 @@ public final class PromoteSettings implements Serializable {
 
     /** A copy with build variables expanded in the text fields (not in the credential ID). */
     public PromoteSettings expanded(UnaryOperator<String> expand) {
-        PromoteSettings s = new PromoteSettings(StepParameters.expand(expand, to));
+        PromoteSettings s = withSharedExpanded(new PromoteSettings(StepParameters.expand(expand, to)), expand);
         s.setFrom(StepParameters.expand(expand, from));
         s.setVersion(StepParameters.expand(expand, version));
         s.setAllowDowngrade(allowDowngrade);
-        s.setConfig(StepParameters.expand(expand, config));
-        s.setCredentialsId(credentialsId);
-        s.setDryRun(dryRun);
-        s.setMessage(StepParameters.expand(expand, message));
-        s.setOverrides(StepParameters.expand(expand, overrides));
         return s;
     }
 }
