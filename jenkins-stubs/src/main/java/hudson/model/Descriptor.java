@@ -4,6 +4,9 @@
  */
 package hudson.model;
 
+import net.sf.json.JSONObject;
+import org.kohsuke.stapler.StaplerRequest2;
+
 public abstract class Descriptor<T extends Describable<T>> {
     protected Descriptor() {
         throw new UnsupportedOperationException("stub");
@@ -18,6 +21,10 @@ public abstract class Descriptor<T extends Describable<T>> {
     }
 
     public synchronized void load() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -10,10 +10,13 @@ import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Run;
+import hudson.security.Permission;
 import java.util.List;
 
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider> {
+    public static final Permission USE_ITEM = null;
+
     private CredentialsProvider() {
         throw new UnsupportedOperationException("stub");
     }
@@ -29,6 +32,10 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
     @SuppressWarnings("rawtypes")
     public static <C extends Credentials> C track(Run build, C credentials) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static <C extends Credentials> C snapshot(Class<C> clazz, C credential) {
         throw new UnsupportedOperationException("stub");
     }
 }

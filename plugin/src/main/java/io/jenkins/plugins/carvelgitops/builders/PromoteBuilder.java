@@ -19,7 +19,6 @@ import io.jenkins.plugins.carvelgitops.steps.PromoteSettings;
 import io.jenkins.plugins.carvelgitops.steps.Steps;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -127,7 +126,6 @@ public final class PromoteBuilder extends Builder implements SimpleBuildStep {
     }
 
     @Extension
-    @Symbol("carvelGitopsPromoteBuilder")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
         @Override

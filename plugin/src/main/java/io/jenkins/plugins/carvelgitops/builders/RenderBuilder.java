@@ -19,7 +19,6 @@ import io.jenkins.plugins.carvelgitops.steps.RenderSettings;
 import io.jenkins.plugins.carvelgitops.steps.Steps;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -113,7 +112,6 @@ public final class RenderBuilder extends Builder implements SimpleBuildStep {
     }
 
     @Extension
-    @Symbol("carvelGitopsRenderBuilder")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
         @Override

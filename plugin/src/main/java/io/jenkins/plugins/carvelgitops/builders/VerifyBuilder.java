@@ -19,7 +19,6 @@ import io.jenkins.plugins.carvelgitops.steps.Steps;
 import io.jenkins.plugins.carvelgitops.steps.VerifySettings;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -75,6 +74,15 @@ public final class VerifyBuilder extends Builder implements SimpleBuildStep {
         settings.setKubeconfigCredentialsId(kubeconfigCredentialsId);
     }
 
+    public String getCredentialsId() {
+        return settings.getCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        settings.setCredentialsId(credentialsId);
+    }
+
     public String getTimeout() {
         return settings.getTimeout();
     }
@@ -117,7 +125,6 @@ public final class VerifyBuilder extends Builder implements SimpleBuildStep {
     }
 
     @Extension
-    @Symbol("fluxVerifyBuilder")
     public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
 
         @Override
@@ -147,6 +154,11 @@ public final class VerifyBuilder extends Builder implements SimpleBuildStep {
         public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String kubeconfigCredentialsId) {
             return CredentialsLister.kubeconfig(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsLister.git(item, credentialsId, null);
         }
     }
 }

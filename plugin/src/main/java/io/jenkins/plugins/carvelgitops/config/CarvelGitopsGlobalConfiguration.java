@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -104,6 +106,18 @@ public class CarvelGitopsGlobalConfiguration extends GlobalConfiguration {
     public void setStages(List<StageKubeconfig> stages) {
         this.stages = stages == null ? new ArrayList<>() : new ArrayList<>(stages);
         save();
+    }
+
+    /**
+     * Binds the submitted form. The form sends no {@code stages} key when every row was deleted, and
+     * binding leaves a list it does not see as it was: clear it first so the deletion is saved.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        stages = new ArrayList<>();
+        req.bindJSON(this, json);
+        save();
+        return true;
     }
 
     /** The kubeconfig credential ID for {@code stage}, or null. */

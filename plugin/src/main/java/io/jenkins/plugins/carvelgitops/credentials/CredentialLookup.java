@@ -29,8 +29,9 @@ public final class CredentialLookup {
     }
 
     /**
-     * The Git credential as git-client uses it: a Username with password credential as it is, a Secret
-     * text token wrapped as one (user {@value #TOKEN_USERNAME}) in memory only.
+     * The Git credential as git-client uses it: a snapshot of a Username with password credential, a
+     * Secret text token wrapped as one (user {@value #TOKEN_USERNAME}) in memory only. Its domain is
+     * matched against {@code repositoryUrl}, the URL the config file names.
      */
     public static StandardUsernamePasswordCredentials git(Run<?, ?> run, String id, String repositoryUrl)
             throws IOException {
@@ -41,7 +42,8 @@ public final class CredentialLookup {
         }
         if (c instanceof StandardUsernamePasswordCredentials up) {
             CredentialsProvider.track(run, c);
-            return up;
+            // the value goes to an agent: a self-contained copy, not the provider's object
+            return CredentialsProvider.snapshot(StandardUsernamePasswordCredentials.class, up);
         }
         if (c instanceof StringCredentials token) {
             CredentialsProvider.track(run, c);

@@ -150,12 +150,11 @@ public final class BootstrapStep extends Step {
             for (StageSecretValues s : step.secretValues) {
                 secretValues.put(s.getStage(), CredentialLookup.secretValues(run, s.getCredentialsId()));
             }
-            String gitId = step.credentialsId != null ? step.credentialsId : global.getCredentialsId();
-            StandardUsernamePasswordCredentials git = gitId == null ? null
-                    : CredentialLookup.git(run, gitId, overrides.getOrDefault("repository.url",
-                            global.getRepositoryUrl()));
             ConfigInputs inputs = new ConfigInputs(StepParameters.configOrDefault(step.config),
                     global.configDefaults(), overrides);
+            String gitId = step.credentialsId != null ? step.credentialsId : global.getCredentialsId();
+            StandardUsernamePasswordCredentials git = gitId == null ? null
+                    : CredentialLookup.git(run, gitId, ConfiguredRepositoryUrl.of(workspace, inputs));
             ArrayList<String> applied = workspace.act(new BootstrapCallable(inputs, buildKubeconfig,
                     stageKubeconfigs, secretValues, git, listener));
             LinkedHashMap<String, Object> result = new LinkedHashMap<>();

@@ -69,6 +69,27 @@ public final class Delivery implements Serializable {
         this.downgrade = downgrade;
     }
 
+    /** The longest dry-run diff a build keeps in its record; the step's return value holds the whole diff. */
+    public static final int RECORDED_DIFF_LIMIT = 16_384;
+
+    /**
+     * This delivery as the build keeps it: the dry-run diff cut at the last line end within
+     * {@link #RECORDED_DIFF_LIMIT} characters, with a line saying how many lines were left out.
+     */
+    public Delivery forRecord() {
+        if (diff.length() <= RECORDED_DIFF_LIMIT) {
+            return this;
+        }
+        int cut = diff.lastIndexOf('\n', RECORDED_DIFF_LIMIT - 1) + 1;
+        if (cut == 0) {
+            cut = RECORDED_DIFF_LIMIT;
+        }
+        long omitted = diff.substring(cut).lines().count();
+        String kept = diff.substring(0, cut) + "\u2026 " + omitted + " more lines (the step's result has the whole diff)\n";
+        return new Delivery(kind, packageName, version, stages, commit, changed, dryRun, repositoryUrl, branch, files,
+                changedFiles, kept, from, previous, downgrade);
+    }
+
     /** From the engine's outcome (on the agent). */
     public static Delivery of(String kind, DeliveryPlan plan, CommitResult commit, boolean dryRun,
             String repositoryUrl, String branch) {

@@ -68,7 +68,7 @@ final class DeliveryRunner {
                 overrides);
         String id = credentialsId != null ? credentialsId : global.getCredentialsId();
         StandardUsernamePasswordCredentials credential = id == null ? null
-                : CredentialLookup.git(run, id, overrides.getOrDefault("repository.url", global.getRepositoryUrl()));
+                : CredentialLookup.git(run, id, ConfiguredRepositoryUrl.of(workspace, inputs));
         Delivery d = workspace.act(work.on(inputs, credential, GitSettings.forBuild(env)));
         CarvelGitopsAction.of(run).record(d);
         run.save();

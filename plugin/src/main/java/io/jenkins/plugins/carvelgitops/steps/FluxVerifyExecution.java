@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.Future;
+import hudson.remoting.RequestAbortedException;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.carvelgitops.config.CarvelGitopsGlobalConfiguration;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialLookup;
@@ -22,8 +23,11 @@ import jenkins.util.Timer;
  * The {@code fluxVerify} execution. The wait runs on the agent ({@link VerifyCallable}, started with
  * {@code callAsync}); the controller only looks at the outcome on short {@link Timer} ticks, so no
  * thread is held while Flux works. Persisted: the config inputs, the targets, the deadline, the
- * credential IDs and the repository URL the Git credential is matched against. {@link #stop} cancels the agent call (its watches end); {@link #onResume} starts the
- * wait again from the persisted targets with the time that is left.
+ * credential IDs and the repository URL the Git credential is matched against. {@link #stop} cancels the
+ * agent call (its watches end). The wait starts again from the persisted targets with the time that is
+ * left after a controller restart ({@link #onResume}) and after the agent disconnects (the call ends
+ * with {@link RequestAbortedException}); while the agent is away the controller waits for it until the
+ * deadline.
  */
 final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.StepExecution {
 
@@ -42,6 +46,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
 
     private transient volatile Future<VerifyOutcome> call;
     private transient volatile ScheduledFuture<?> tick;
+    private transient volatile boolean awaitingAgent;
 
     FluxVerifyExecution(org.jenkinsci.plugins.workflow.steps.StepContext context, VerifySettings settings) {
         super(context);
@@ -51,6 +56,9 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
     @Override
     public boolean start() throws Exception {
         Run<?, ?> run = getContext().get(Run.class);
+        if (getContext().get(FilePath.class) == null) {
+            throw new AbortException("fluxVerify must run inside node { }: it needs the workspace");
+        }
         CarvelGitopsGlobalConfiguration global = CarvelGitopsGlobalConfiguration.get();
         try {
             inputs = new ConfigInputs(StepParameters.configOrDefault(settings.getConfig()), global.configDefaults(),
@@ -75,18 +83,27 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
                 stageCredentialIds.put(stage, id);
             }
         }
-        gitCredentialsId = global.getCredentialsId();
-        repositoryUrl = VerifyRunner.repositoryUrl(inputs, global, run);
+        gitCredentialsId = settings.getCredentialsId() != null ? settings.getCredentialsId()
+                : global.getCredentialsId();
         getContext().get(TaskListener.class).getLogger().println(ConsoleProgress.PREFIX + "verifying "
                 + targets.describe() + " until " + Instant.ofEpochMilli(deadlineMillis));
-        schedule(0);
+        schedule(this::launch, 0);
         return false;
     }
 
-    /** Starts the agent-side wait off the Pipeline thread, then polls it. */
+    /** Starts the agent-side wait off the Pipeline thread, then polls it; waits for an agent that is away. */
     private void launch() {
         try {
             StepContextView c = StepContextView.of(getContext());
+            VirtualChannel channel = c.workspace() == null ? null : c.workspace().getChannel();
+            if (channel == null) {
+                awaitAgent(c.listener());
+                return;
+            }
+            awaitingAgent = false;
+            if (gitCredentialsId != null && repositoryUrl == null) {
+                repositoryUrl = ConfiguredRepositoryUrl.of(c.workspace(), inputs);
+            }
             LinkedHashMap<String, String> stageKubeconfigs = new LinkedHashMap<>();
             for (var e : stageCredentialIds.entrySet()) {
                 stageKubeconfigs.put(e.getKey(), CredentialLookup.kubeconfig(c.run(), e.getValue()));
@@ -94,16 +111,27 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
             String build = CredentialLookup.kubeconfig(c.run(), kubeconfigCredentialsId);
             StandardUsernamePasswordCredentials git = gitCredentialsId == null ? null
                     : CredentialLookup.git(c.run(), gitCredentialsId, repositoryUrl);
-            VirtualChannel channel = c.workspace().getChannel();
-            if (channel == null) {
-                throw new AbortException("the agent holding the workspace is offline");
-            }
             call = channel.callAsync(new VerifyCallable(c.workspace().getRemote(), inputs, targets, deadlineMillis,
                     reconcile, build, stageKubeconfigs, git, c.listener()));
-            schedule(TICK_MILLIS);
+            schedule(this::check, TICK_MILLIS);
         } catch (Exception e) {
             getContext().onFailure(e);
         }
+    }
+
+    /** The agent holding the workspace is offline: look again shortly, until the deadline. */
+    private void awaitAgent(TaskListener listener) {
+        if (System.currentTimeMillis() > deadlineMillis) {
+            getContext().onFailure(new AbortException("fluxVerify: the agent holding the workspace did not come "
+                    + "back before the timeout; run the build again once it is online"));
+            return;
+        }
+        if (!awaitingAgent) {
+            awaitingAgent = true;
+            listener.getLogger().println(ConsoleProgress.PREFIX + "the agent holding the workspace is offline; "
+                    + "waiting for it to reconnect");
+        }
+        schedule(this::launch, TICK_MILLIS);
     }
 
     /** One short look at the agent-side wait. */
@@ -114,12 +142,16 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
             return;
         }
         if (!f.isDone()) {
-            schedule(TICK_MILLIS);
+            schedule(this::check, TICK_MILLIS);
             return;
         }
         try {
             finish(f.get());
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RequestAbortedException) {
+                relaunchAfterDisconnect();
+                return;
+            }
             getContext().onFailure(e.getCause() == null ? e : e.getCause());
         } catch (Exception e) {
             getContext().onFailure(e);
@@ -132,8 +164,21 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
         getContext().onSuccess(StepResults.verify(outcome.getRevision(), outcome.getStages()));
     }
 
-    private void schedule(long delayMillis) {
-        tick = Timer.get().schedule(delayMillis == 0 ? this::launch : this::check, delayMillis, TimeUnit.MILLISECONDS);
+    /** The agent went away during the wait: start it again, as after a restart, when the agent is back. */
+    private void relaunchAfterDisconnect() {
+        call = null;
+        try {
+            getContext().get(TaskListener.class).getLogger().println(ConsoleProgress.PREFIX
+                    + "lost the connection to the agent; starting the wait again");
+        } catch (Exception e) {
+            getContext().onFailure(e);
+            return;
+        }
+        schedule(this::launch, TICK_MILLIS);
+    }
+
+    private void schedule(Runnable what, long delayMillis) {
+        tick = Timer.get().schedule(what, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -152,7 +197,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
     @Override
     public void onResume() {
         call = null;
-        schedule(0);
+        schedule(this::launch, 0);
     }
 
     @Override
@@ -164,14 +209,10 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
                 + (call == null ? " (starting the watch)" : "");
     }
 
-    /** The context objects a tick needs, fetched fresh each time (never persisted). */
+    /** The context objects a tick needs, fetched fresh each time (never persisted); no workspace while the agent is offline. */
     private record StepContextView(Run<?, ?> run, FilePath workspace, TaskListener listener) {
         static StepContextView of(org.jenkinsci.plugins.workflow.steps.StepContext c) throws Exception {
-            FilePath ws = c.get(FilePath.class);
-            if (ws == null) {
-                throw new AbortException("fluxVerify must run inside node { }: it needs the workspace");
-            }
-            return new StepContextView(c.get(Run.class), ws, c.get(TaskListener.class));
+            return new StepContextView(c.get(Run.class), c.get(FilePath.class), c.get(TaskListener.class));
         }
     }
 }

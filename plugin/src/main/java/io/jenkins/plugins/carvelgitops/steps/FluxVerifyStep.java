@@ -71,6 +71,15 @@ public final class FluxVerifyStep extends Step {
         settings.setKubeconfigCredentialsId(kubeconfigCredentialsId);
     }
 
+    public String getCredentialsId() {
+        return settings.getCredentialsId();
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        settings.setCredentialsId(credentialsId);
+    }
+
     public String getTimeout() {
         return settings.getTimeout();
     }
@@ -141,6 +150,11 @@ public final class FluxVerifyStep extends Step {
         public ListBoxModel doFillKubeconfigCredentialsIdItems(@AncestorInPath Item item,
                 @QueryParameter String kubeconfigCredentialsId) {
             return CredentialsLister.kubeconfig(item, kubeconfigCredentialsId);
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return CredentialsLister.git(item, credentialsId, null);
         }
     }
 }

@@ -51,9 +51,9 @@ public final class VerifyRunner {
                 stageKubeconfigs.put(stage, CredentialLookup.kubeconfig(run, id));
             }
         }
-        String gitId = global.getCredentialsId();
+        String gitId = s.getCredentialsId() != null ? s.getCredentialsId() : global.getCredentialsId();
         StandardUsernamePasswordCredentials git = gitId == null ? null
-                : CredentialLookup.git(run, gitId, repositoryUrl(inputs, global, run));
+                : CredentialLookup.git(run, gitId, ConfiguredRepositoryUrl.of(workspace, inputs));
         VirtualChannel channel = workspace.getChannel();
         if (channel == null) {
             throw new AbortException("the agent holding the workspace is offline");
@@ -62,19 +62,6 @@ public final class VerifyRunner {
                 deadline, s.isReconcile(), build, stageKubeconfigs, git, listener));
         conclude("verification", outcome, run, listener);
         return outcome.getStages();
-    }
-
-    /**
-     * The GitOps repository URL as far as the controller knows it (the agent reads the config file), for
-     * matching the Git credential's domain: an override, what this build delivered to, or the global default.
-     */
-    static String repositoryUrl(ConfigInputs inputs, CarvelGitopsGlobalConfiguration global, Run<?, ?> run) {
-        String url = inputs.overrides().get("repository.url");
-        if (url == null) {
-            Delivery latest = CarvelGitopsAction.of(run).getLatest();
-            url = latest != null ? latest.getRepositoryUrl() : null;
-        }
-        return url != null ? url : global.getRepositoryUrl();
     }
 
     /**

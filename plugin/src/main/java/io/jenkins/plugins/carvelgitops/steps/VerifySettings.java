@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The parameters of a Flux verification, held once for {@code fluxVerify} and the freestyle build
- * step: trimmed, empty means unset (null); {@code reconcile} defaults to true.
+ * step: trimmed, empty means unset (null); {@code reconcile} defaults to true. {@code credentialsId} is
+ * the Git credential for reading a remote GitOps repository's history (default: the global one).
  */
 public final class VerifySettings implements Serializable {
 
@@ -18,6 +19,7 @@ public final class VerifySettings implements Serializable {
     private String stages;
     private String revision;
     private String kubeconfigCredentialsId;
+    private String credentialsId;
     private String timeout;
     private boolean reconcile = true;
     private String overrides;
@@ -52,6 +54,14 @@ public final class VerifySettings implements Serializable {
 
     public void setKubeconfigCredentialsId(String kubeconfigCredentialsId) {
         this.kubeconfigCredentialsId = StepParameters.trimToNull(kubeconfigCredentialsId);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = StepParameters.trimToNull(credentialsId);
     }
 
     public String getTimeout() {
@@ -105,6 +115,7 @@ public final class VerifySettings implements Serializable {
         s.setStages(StepParameters.expand(expand, stages));
         s.setRevision(StepParameters.expand(expand, revision));
         s.setKubeconfigCredentialsId(kubeconfigCredentialsId);
+        s.setCredentialsId(credentialsId);
         s.setTimeout(StepParameters.expand(expand, timeout));
         s.setReconcile(reconcile);
         s.setOverrides(StepParameters.expand(expand, overrides));

@@ -7,19 +7,23 @@ import io.jenkins.plugins.carvelgitops.steps.StageResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jenkins.model.RunAction2;
 
 /**
  * The "Carvel GitOps" page of a build and its summary line on the build page: what the steps of this
  * build pushed (package, version, commit) and, per stage, how verification went. Also where
  * {@code fluxVerify} finds what to verify when given no stages.
+ *
+ * <p>{@code run.save()} serializes this action without taking its lock, possibly while a parallel
+ * branch records: the lists are therefore copy-on-write. Writers (synchronized) publish a new list;
+ * a list once published is never changed, so a reader iterates a stable snapshot. Dry-run diffs are
+ * kept bounded ({@link Delivery#forRecord()}).
  */
 public final class CarvelGitopsAction implements RunAction2 {
 
-    private final List<Delivery> deliveries = new ArrayList<>();
-    private final Map<String, StageResult> stageResults = new LinkedHashMap<>();
-    private String verifiedRevision;
+    private volatile ArrayList<Delivery> deliveries = new ArrayList<>();
+    private volatile LinkedHashMap<String, StageResult> stageResults = new LinkedHashMap<>();
+    private volatile String verifiedRevision;
 
     private transient Run<?, ?> run;
 
@@ -63,14 +67,18 @@ public final class CarvelGitopsAction implements RunAction2 {
     }
 
     public synchronized void record(Delivery delivery) {
-        deliveries.add(delivery);
+        ArrayList<Delivery> next = new ArrayList<>(deliveries);
+        next.add(delivery.forRecord());
+        deliveries = next;
     }
 
     public synchronized void record(String revision, List<StageResult> results) {
-        verifiedRevision = revision;
+        LinkedHashMap<String, StageResult> next = new LinkedHashMap<>(stageResults);
         for (StageResult r : results) {
-            stageResults.put(r.getStage(), r);
+            next.put(r.getStage(), r);
         }
+        stageResults = next;
+        verifiedRevision = revision;
     }
 
     public synchronized List<Delivery> getDeliveries() {

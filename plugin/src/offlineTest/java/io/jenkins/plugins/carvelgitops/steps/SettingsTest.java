@@ -76,6 +76,16 @@ class SettingsTest {
         VerifySettings e = s.expanded(ENV);
         assertThat(e.isReconcile()).isFalse();
         assertThat(e.getKubeconfigCredentialsId()).isEqualTo("${STAGE}");
+        assertThat(e.getCredentialsId()).isNull();
+    }
+
+    @Test
+    void verifyCarriesItsGitCredentialTrimmedAndUnexpanded() {
+        VerifySettings s = new VerifySettings();
+        s.setCredentialsId("  ");
+        assertThat(s.getCredentialsId()).isNull();
+        s.setCredentialsId(" ${STAGE}-token ");
+        assertThat(s.expanded(ENV).getCredentialsId()).isEqualTo("${STAGE}-token");
     }
 
     @Test

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.carvelgitops.steps.Delivery;
 import io.jenkins.plugins.carvelgitops.steps.StageResult;
+import java.lang.reflect.Field;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CarvelGitopsActionTest {
@@ -38,5 +43,56 @@ class CarvelGitopsActionTest {
         assertThat(action.getSummary()).endsWith("; verified 1/2 stages ready");
         assertThat(action.getStageResults()).extracting(StageResult::getColour)
                 .containsExactly("carvel-gitops-ok", "carvel-gitops-failed");
+    }
+
+    /** What XStream does during run.save(): walk the stored collections without the action's lock. */
+    private static Object stored(CarvelGitopsAction action, String field) throws ReflectiveOperationException {
+        Field f = CarvelGitopsAction.class.getDeclaredField(field);
+        f.setAccessible(true);
+        return f.get(action);
+    }
+
+    @Test
+    void aRecordDuringAnUnlockedReadLeavesTheReadersSnapshotAlone() throws Exception {
+        CarvelGitopsAction action = new CarvelGitopsAction();
+        action.record(d("render", List.of("staging"), "aaaaaaa1", false));
+        action.record("r1", List.of(new StageResult("staging", "READY", null, null, 1, null)));
+
+        Iterator<?> deliveries = ((List<?>) stored(action, "deliveries")).iterator();
+        Iterator<?> results = ((Map<?, ?>) stored(action, "stageResults")).values().iterator();
+        deliveries.next();
+        results.next();
+        action.record(d("promote", List.of("prod"), "bbbbbbb2", false));
+        action.record("r2", List.of(new StageResult("prod", "READY", null, null, 1, null)));
+
+        // the reader's iteration goes on over the snapshot it started with (no ConcurrentModificationException)
+        assertThat(deliveries.hasNext()).isFalse();
+        assertThat(results.hasNext()).isFalse();
+        assertThat(action.getDeliveries()).extracting(Delivery::getCommit).containsExactly("aaaaaaa1", "bbbbbbb2");
+        assertThat(action.getStageResults()).extracting(StageResult::getStage).containsExactly("staging", "prod");
+    }
+
+    @Test
+    void aLongDryRunDiffIsKeptBoundedOnTheBuild() {
+        String diff = IntStream.range(0, 5_000).mapToObj(i -> "+line " + i + "\n").collect(Collectors.joining());
+        Delivery dryRun = new Delivery("render", "app.default.tap", "1.2.3", List.of("staging"), null, true, true,
+                "https://github.com/a/b.git", "main", List.of(), List.of(), diff);
+        CarvelGitopsAction action = new CarvelGitopsAction();
+        action.record(dryRun);
+
+        String kept = action.getDeliveries().get(0).getDiff();
+        assertThat(kept.length()).isLessThan(Delivery.RECORDED_DIFF_LIMIT + 100);
+        assertThat(kept).startsWith("+line 0\n+line 1\n");
+        long keptLines = kept.lines().count() - 1;
+        assertThat(kept.lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("\u2026 " + (5_000 - keptLines) + " more lines (the step's result has the whole diff)");
+        assertThat(dryRun.getDiff()).isEqualTo(diff);
+    }
+
+    @Test
+    void aShortDiffIsKeptWhole() {
+        Delivery dryRun = new Delivery("render", "app.default.tap", "1.2.3", List.of("staging"), null, true, true,
+                "https://github.com/a/b.git", "main", List.of(), List.of(), "+a\n-b\n");
+        assertThat(dryRun.forRecord()).isSameAs(dryRun);
     }
 }
