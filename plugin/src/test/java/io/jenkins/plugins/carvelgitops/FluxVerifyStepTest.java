@@ -109,4 +109,32 @@ class FluxVerifyStepTest {
         }
         j.createWebClient().getPage(b, "carvel-gitops");
     }
+
+    @Test
+    void aWaitFluxCompletesReturnsReadyStagesAndUsesTheStepsGitCredential(JenkinsRule j, @TempDir Path dir)
+            throws Exception {
+        try (SimulatedFlux flux = SimulatedFlux.start(dir, true)) {
+            flux.addCredentials();
+            StringCredentialsImpl token = new StringCredentialsImpl(CredentialsScope.GLOBAL, "job-token",
+                    "the job's own Git token", Secret.fromString("s3cr3t-verify-token"));
+            SystemCredentialsProvider.getInstance().getCredentials().add(token);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "ready");
+            p.setDefinition(new CpsFlowDefinition(flux.verifyScript(null)
+                    .replace("timeout: '3m'", "timeout: '3m', credentialsId: 'job-token'"), true));
+            flux.writeConfig(j.jenkins.getWorkspaceFor(p));
+
+            WorkflowRun b = j.buildAndAssertSuccess(p);
+
+            j.assertLogContains(flux.readyLine(), b);
+            j.assertLogContains("[carvel-gitops] STAGE", b);
+            assertThat(b.getAction(CarvelGitopsAction.class).getStageResults()).singleElement().satisfies(r -> {
+                assertThat(r.getStage()).isEqualTo("prod");
+                assertThat(r.isReady()).isTrue();
+                assertThat(r.getRevision()).isEqualTo(flux.sha);
+            });
+            assertThat(com.cloudbees.plugins.credentials.CredentialsProvider.getFingerprintOf(token))
+                    .as("fluxVerify looked up its own credentialsId, not the global one").isNotNull();
+            j.assertLogNotContains("s3cr3t-verify-token", b);
+        }
+    }
 }

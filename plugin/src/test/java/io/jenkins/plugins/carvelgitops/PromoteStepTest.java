@@ -2,16 +2,22 @@ package io.jenkins.plugins.carvelgitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.DomainSpecification;
+import com.cloudbees.plugins.credentials.domains.SchemeSpecification;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.util.Secret;
+import io.jenkins.plugins.carvelgitops.config.CarvelGitopsGlobalConfiguration;
 import io.jenkins.plugins.carvelgitops.steps.Delivery;
 import io.jenkins.plugins.carvelgitops.ui.CarvelGitopsAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -98,5 +104,27 @@ class PromoteStepTest {
         WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
         j.assertLogContains("is the first stage, so no stage comes before it", b);
         j.assertLogNotContains("\tat io.jenkins", b);
+    }
+
+    @Test
+    void aDomainRestrictedCredentialIsMatchedAgainstTheConfigFilesUrl(JenkinsRule j, @TempDir Path tmp)
+            throws Exception {
+        // the global default names another host; the config file's file:// URL is where the push goes
+        CarvelGitopsGlobalConfiguration.get().setRepositoryUrl("https://elsewhere.example.com/acme/gitops.git");
+        StringCredentialsImpl token = new StringCredentialsImpl(CredentialsScope.GLOBAL, "file-token",
+                "a token for file:// remotes only", Secret.fromString("s3cr3t-domain-token"));
+        SystemCredentialsProvider.getInstance().getStore().addDomain(new Domain("file remotes", null,
+                List.<DomainSpecification>of(new SchemeSpecification("file"))), token);
+        String url = bareRepository(tmp.resolve("gitops.git"));
+        WorkflowJob p = j.createProject(WorkflowJob.class, "domain");
+        p.setDefinition(new CpsFlowDefinition("node { carvelGitopsRender(stages: 'staging', credentialsId: 'file-token') }",
+                true));
+        RenderStepTest.example(j.jenkins.getWorkspaceFor(p), url);
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogNotContains("file-token' was not found", b);
+        assertThat(CredentialsProvider.getFingerprintOf(token)).as("the credential was found and its use tracked")
+                .isNotNull();
     }
 }

@@ -32,7 +32,9 @@ class RenderStepTest {
         workspace.child("package.yaml").copyFrom(RenderStepTest.class.getResource("package.yaml"));
         String config = new String(RenderStepTest.class.getResourceAsStream("carvel-gitops.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
-        workspace.child("carvel-gitops.yaml").write(config.replace("@REPOSITORY@", repositoryUrl), "UTF-8");
+        // forward slashes: a Windows path's backslashes are escapes in the double-quoted YAML scalar
+        workspace.child("carvel-gitops.yaml").write(config.replace("@REPOSITORY@", repositoryUrl.replace('\\', '/')),
+                "UTF-8");
     }
 
     @Test

@@ -209,10 +209,20 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
                 + (call == null ? " (starting the watch)" : "");
     }
 
-    /** The context objects a tick needs, fetched fresh each time (never persisted); no workspace while the agent is offline. */
+    /**
+     * The context objects a tick needs, fetched fresh each time (never persisted). While the agent is
+     * offline there is no workspace: Pipeline answers with null or an {@link java.io.IOException}
+     * ("Unable to create live FilePath").
+     */
     private record StepContextView(Run<?, ?> run, FilePath workspace, TaskListener listener) {
         static StepContextView of(org.jenkinsci.plugins.workflow.steps.StepContext c) throws Exception {
-            return new StepContextView(c.get(Run.class), c.get(FilePath.class), c.get(TaskListener.class));
+            FilePath workspace;
+            try {
+                workspace = c.get(FilePath.class);
+            } catch (java.io.IOException agentOffline) {
+                workspace = null;
+            }
+            return new StepContextView(c.get(Run.class), workspace, c.get(TaskListener.class));
         }
     }
 }
