@@ -53,11 +53,7 @@ class AgentTest {
         DumbSlave agent = j.createOnlineSlave(Label.get("remote"));
         try (SimulatedFlux flux = SimulatedFlux.start(dir, true)) {
             flux.addCredentials();
-            WorkflowJob p = j.createProject(WorkflowJob.class, "agent-verify");
-            p.setDefinition(new CpsFlowDefinition(flux.verifyScript("remote"), true));
-            flux.writeConfig(agent.getWorkspaceFor(p));
-
-            WorkflowRun b = j.buildAndAssertSuccess(p);
+            WorkflowRun b = j.buildAndAssertSuccess(flux.verifyJob(j, "agent-verify", agent, null));
 
             j.assertLogContains("Running on " + agent.getNodeName(), b);
             j.assertLogContains(flux.readyLine(), b);
@@ -69,10 +65,7 @@ class AgentTest {
         DumbSlave agent = j.createOnlineSlave(Label.get("remote"));
         try (SimulatedFlux flux = SimulatedFlux.start(dir, false)) {
             flux.addCredentials();
-            WorkflowJob p = j.createProject(WorkflowJob.class, "agent-reconnect");
-            p.setDefinition(new CpsFlowDefinition(flux.verifyScript("remote"), true));
-            flux.writeConfig(agent.getWorkspaceFor(p));
-            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            WorkflowRun b = flux.verifyJob(j, "agent-reconnect", agent, null).scheduleBuild2(0).waitForStart();
             j.waitForMessage("requested reconcile of", b);
 
             j.disconnectSlave(agent);

@@ -3,7 +3,6 @@ package io.jenkins.plugins.carvelgitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
@@ -26,10 +25,7 @@ class FluxVerifyRestartTest {
         try (SimulatedFlux flux = SimulatedFlux.start(dir, false)) {
             sessions.then(j -> {
                 flux.addCredentials();
-                WorkflowJob p = j.createProject(WorkflowJob.class, "restart");
-                p.setDefinition(new CpsFlowDefinition(flux.verifyScript(null), true));
-                flux.writeConfig(j.jenkins.getWorkspaceFor(p));
-                WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+                WorkflowRun b = flux.verifyJob(j, "restart", null, null).scheduleBuild2(0).waitForStart();
                 j.waitForMessage("requested reconcile of", b);
             });
             sessions.then(j -> {

@@ -118,12 +118,7 @@ class FluxVerifyStepTest {
             StringCredentialsImpl token = new StringCredentialsImpl(CredentialsScope.GLOBAL, "job-token",
                     "the job's own Git token", Secret.fromString("s3cr3t-verify-token"));
             SystemCredentialsProvider.getInstance().getCredentials().add(token);
-            WorkflowJob p = j.createProject(WorkflowJob.class, "ready");
-            p.setDefinition(new CpsFlowDefinition(flux.verifyScript(null)
-                    .replace("timeout: '3m'", "timeout: '3m', credentialsId: 'job-token'"), true));
-            flux.writeConfig(j.jenkins.getWorkspaceFor(p));
-
-            WorkflowRun b = j.buildAndAssertSuccess(p);
+            WorkflowRun b = j.buildAndAssertSuccess(flux.verifyJob(j, "ready", null, "credentialsId: 'job-token'"));
 
             j.assertLogContains(flux.readyLine(), b);
             j.assertLogContains("[carvel-gitops] STAGE", b);

@@ -3,17 +3,19 @@ package io.jenkins.plugins.carvelgitops;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.FilePath;
+import hudson.model.Slave;
 import hudson.util.Secret;
 import io.jenkins.plugins.carvelgitops.config.CarvelGitopsGlobalConfiguration;
 import io.jenkins.plugins.carvelgitops.config.StageKubeconfig;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator;
+import io.jenkins.plugins.carvelgitops.engine.testing.PinnedGitops;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /**
  * A delivery Flux can complete: the engine's simulated build and run clusters (Flux and kapp-controller
@@ -42,33 +44,12 @@ final class SimulatedFlux implements AutoCloseable {
      */
     static SimulatedFlux start(Path dir, boolean reactToRequests) throws Exception {
         Path repository = dir.resolve("gitops");
-        String sha = commitPackageInstall(repository);
+        String sha = PinnedGitops.commit(repository, VERSION, List.of("prod"));
         SimulatedDelivery d = new SimulatedDelivery("v1", FluxSimulator.Format.SHA1, List.of("prod"), 1, false);
         d.flux.reactToRequests(reactToRequests);
         d.flux.head(sha);
         d.deliver("prod", VERSION);
         return new SimulatedFlux(d, repository, sha);
-    }
-
-    private static String commitPackageInstall(Path repository) throws Exception {
-        Path pkgi = repository.resolve("app.default.tap/prod/packageinstall.yaml");
-        Files.createDirectories(pkgi.getParent());
-        Files.writeString(pkgi, """
-                apiVersion: packaging.carvel.dev/v1alpha1
-                kind: PackageInstall
-                metadata: {name: app, namespace: apps}
-                spec:
-                  serviceAccountName: app-installer
-                  packageRef:
-                    refName: app.default.tap
-                    versionSelection: {constraints: %s}
-                """.formatted(VERSION));
-        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("t", "t@example.invalid");
-            return git.commit().setMessage("deliver " + VERSION).setAuthor(who).setCommitter(who).setSign(false)
-                    .call().name();
-        }
     }
 
     /** Adds the kubeconfig credentials and names prod's in the global configuration (needs a running Jenkins). */
@@ -94,18 +75,27 @@ final class SimulatedFlux implements AutoCloseable {
                 """.formatted(repository.toString().replace('\\', '/')), "UTF-8");
     }
 
-    /** A Pipeline {@code fluxVerify} of prod at the repository's head, printing what it returned. */
-    String verifyScript(String label) {
-        return """
+    /**
+     * A Pipeline job running {@code fluxVerify} of prod at the repository's head, printing what it returned,
+     * on {@code agent} (null: the built-in node), with its config file in the workspace there.
+     *
+     * @param extraArguments more {@code fluxVerify} arguments ({@code "credentialsId: 'x'"}), or null
+     */
+    WorkflowJob verifyJob(JenkinsRule j, String name, Slave agent, String extraArguments) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition("""
                 node(%s) {
                   def v = fluxVerify(stages: 'prod', revision: '%s', kubeconfigCredentialsId: 'build-kubeconfig',
-                                     timeout: '3m')
+                                     timeout: '3m'%s)
                   echo "ready=${v.ready} revision=${v.revision} version=${v.stages[0].version}"
                 }
-                """.formatted(label == null ? "" : "'" + label + "'", sha);
+                """.formatted(agent == null ? "" : "'" + agent.getNodeName() + "'", sha,
+                extraArguments == null ? "" : ", " + extraArguments), true));
+        writeConfig(agent == null ? j.jenkins.getWorkspaceFor(p) : agent.getWorkspaceFor(p));
+        return p;
     }
 
-    /** The line {@link #verifyScript} prints when the wait succeeded. */
+    /** The line {@link #verifyJob}'s Pipeline prints when the wait succeeded. */
     String readyLine() {
         return "ready=true revision=" + sha + " version=" + VERSION;
     }
