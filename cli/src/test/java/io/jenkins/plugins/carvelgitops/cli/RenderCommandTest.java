@@ -68,13 +68,13 @@ class RenderCommandTest {
                 "--set", "flux.interval=often");
         assertThat(run.code()).isEqualTo(ExitCodes.INVALID);
         assertThat(run.err().lines()).containsExactly(
-                "error: " + config + ": flux.interval: 'often' is not a duration; write it like 30s, 5m or 1h");
+                "error: --set flux.interval: 'often' is not a duration; write it like 30s, 5m or 1h");
         assertThat(run.out()).isEmpty();
         assertThat(dir.resolve("gitops-repo")).doesNotExist();
 
         CliRun values = CliRun.of("render", "--config", config, "--set", "stages.staging.values.replicas=lots");
         assertThat(values.code()).isEqualTo(ExitCodes.INVALID);
-        assertThat(values.err()).contains("stages[staging].values.replicas: string found, integer expected")
+        assertThat(values.err()).contains("error: --set stages.staging.values.replicas: string found, integer expected")
                 .doesNotContain("\tat ", "Exception");
     }
 
