@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,7 +79,7 @@ class BadInputCorpusTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFifoAsTheConfig(@TempDir Path dir) throws Exception {
         Path work = prepare(dir);
         Path fifo = work.resolve("fifo.yaml");

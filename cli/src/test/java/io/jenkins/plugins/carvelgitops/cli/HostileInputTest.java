@@ -2,15 +2,14 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Command-line cases of hostile or mistyped input that are not a plain "render refuses the file". */
 class HostileInputTest {
@@ -23,10 +22,7 @@ class HostileInputTest {
 
     @BeforeEach
     void copyExample() throws Exception {
-        Path example = SharedMaterial.examples().resolve("hello");
-        Files.copy(example.resolve("carvel-gitops.yaml"), dir.resolve("carvel-gitops.yaml"));
-        Files.copy(example.resolve("package.yaml"), dir.resolve("package.yaml"));
-        config = dir.resolve("carvel-gitops.yaml").toString();
+        config = HelloExample.copyTo(dir);
     }
 
     @ParameterizedTest

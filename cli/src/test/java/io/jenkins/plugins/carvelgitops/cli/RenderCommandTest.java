@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +18,7 @@ class RenderCommandTest {
 
     @BeforeEach
     void copyExample() throws Exception {
-        Path example = SharedMaterial.examples().resolve("hello");
-        Files.copy(example.resolve("carvel-gitops.yaml"), dir.resolve("carvel-gitops.yaml"));
-        Files.copy(example.resolve("package.yaml"), dir.resolve("package.yaml"));
-        config = dir.resolve("carvel-gitops.yaml").toString();
+        config = HelloExample.copyTo(dir);
     }
 
     @Test

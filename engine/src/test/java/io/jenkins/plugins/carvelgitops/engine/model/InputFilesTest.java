@@ -28,7 +28,7 @@ class InputFilesTest {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aFifoIsRefusedWithoutOpeningIt(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("carvel-gitops.yaml");
         boolean made;
