@@ -97,7 +97,7 @@ public final class ConfigOverrides {
      * The problems as they should be reported: one about a field an override set names that override
      * ({@code --set stages.prod.values.replicas}) rather than {@code label}, the file it did not come from.
      */
-    public List<Problem> attribute(List<Problem> problems, String label) {
+    private List<Problem> attribute(List<Problem> problems, String label) {
         if (values.isEmpty()) {
             return problems;
         }
@@ -106,7 +106,8 @@ public final class ConfigOverrides {
             String field = p.field().replace("[", ".").replace("]", "");
             String owner = null;
             for (String key : values.keySet()) {
-                if ((field.equals(key) || field.startsWith(key + ".")) && (owner == null || key.length() > owner.length())) {
+                boolean sets = field.equals(key) || field.startsWith(key + ".");
+                if (sets && (owner == null || key.length() > owner.length())) {
                     owner = key;
                 }
             }
