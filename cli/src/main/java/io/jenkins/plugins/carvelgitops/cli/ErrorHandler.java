@@ -43,11 +43,27 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("error: " + oneLine(e.getMessage()));
+        PrintWriter err = SafeOutput.of(e.getCommandLine().getErr());
+        err.println("error: " + (e instanceof CommandLine.UnmatchedArgumentException u ? unmatched(u.getUnmatched())
+                : oneLine(e.getMessage())));
         err.println("usage: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Names unknown options only: what follows a mistyped {@code --Token} or {@code -t} is likely its
+     * secret value, so no unmatched value is ever printed, and {@code --name=value} shows the name.
+     */
+    static String unmatched(java.util.List<String> arguments) {
+        java.util.List<String> options = arguments.stream().filter(a -> a.length() > 1 && a.startsWith("-"))
+                .map(a -> a.startsWith("--") ? a.split("=", 2)[0] : a.substring(0, 2)).distinct()
+                .map(a -> "'" + a + "'").toList();
+        long values = arguments.stream().filter(a -> !(a.length() > 1 && a.startsWith("-"))).count();
+        String rest = values == 0 ? "" : (options.isEmpty() ? "" : ", and ") + values + " unexpected argument"
+                + (values == 1 ? "" : "s") + " (not shown: it may be a secret)";
+        return (options.isEmpty() ? "" : "unknown option" + (options.size() == 1 ? " " : "s ")
+                + String.join(", ", options)) + rest;
     }
 
     static String oneLine(String s) {

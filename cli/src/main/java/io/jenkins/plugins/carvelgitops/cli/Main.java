@@ -49,6 +49,13 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new ErrorHandler());
+        // Output is filtered for control characters, so help is printed without ANSI colours too.
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            parsed.asCommandLineList().forEach(SafeOutput::install);
+            return run.execute(parsed);
+        });
         return cli;
     }
 }

@@ -6,12 +6,12 @@ import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.RetryPolicy;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
+import io.jenkins.plugins.carvelgitops.engine.model.InputFiles;
 import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
@@ -29,6 +29,8 @@ final class RemoteAccessOptions {
 
     static final String ENV_USERNAME = "GIT_USERNAME";
     static final String ENV_TOKEN = "GIT_TOKEN";
+    /** A personal access token is under 300 bytes; anything near this limit is not a token file. */
+    static final int MAX_TOKEN_FILE_BYTES = 64 * 1024;
 
     /** The process environment; replaced in tests through {@link Main#commandLine(Map)}. */
     Map<String, String> env = System.getenv();
@@ -102,19 +104,13 @@ final class RemoteAccessOptions {
 
     private String readTokenFile(ProgressListener listener) {
         String label = "--token-file " + tokenFile;
-        try {
-            String token = new String(Files.readAllBytes(tokenFile), StandardCharsets.UTF_8).strip();
-            if (token.isEmpty()) {
-                throw ValidationException.of(label, "", "is empty", "write the personal access token into it");
-            }
-            warnIfOthersCanRead(listener);
-            return token;
-        } catch (NoSuchFileException e) {
-            throw ValidationException.of(label, "", "file not found", "check the path");
-        } catch (IOException e) {
-            throw ValidationException.of(label, "", "cannot be read (" + e.getClass().getSimpleName() + ")",
-                    "check the path and its permissions");
+        String token = new String(InputFiles.read(tokenFile, label, "", MAX_TOKEN_FILE_BYTES), StandardCharsets.UTF_8)
+                .strip();
+        if (token.isEmpty()) {
+            throw ValidationException.of(label, "", "is empty", "write the personal access token into it");
         }
+        warnIfOthersCanRead(listener);
+        return token;
     }
 
     private void warnIfOthersCanRead(ProgressListener listener) {

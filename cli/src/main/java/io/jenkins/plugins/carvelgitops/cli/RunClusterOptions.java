@@ -2,6 +2,8 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.model.InputFiles;
+import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.verify.JGitHistory;
@@ -9,9 +11,7 @@ import io.jenkins.plugins.carvelgitops.engine.verify.RemoteHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,15 +81,11 @@ class RunClusterOptions {
 
     /** Reads a kubeconfig file; errors name the option and the file, never the content. */
     static KubeconfigAuth read(Path file, String option) {
-        try {
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            if (content.isBlank()) {
-                throw ValidationException.of(option, file.toString(), "is empty", "give a kubeconfig file");
-            }
-            return new KubeconfigAuth(content);
-        } catch (IOException e) {
-            throw ValidationException.of(option, file.toString(), "cannot be read (" + e.getClass().getSimpleName()
-                    + ")", "give a readable kubeconfig file");
+        String content = new String(InputFiles.read(file, option, file.toString(), SafeYaml.MAX_FILE_BYTES),
+                StandardCharsets.UTF_8);
+        if (content.isBlank()) {
+            throw ValidationException.of(option, file.toString(), "is empty", "give a kubeconfig file");
         }
+        return new KubeconfigAuth(content);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,7 +71,29 @@ class BadInputCorpusTest {
             args.addAll(Files.readAllLines(source.resolve("args")).stream().filter(l -> !l.isBlank()).toList());
         }
         String expected = Files.readString(source.resolve("expect")).strip();
-        assertRejected(work, args, expected);
+        CliRun run = assertRejected(work, args, expected);
+        if (Files.exists(source.resolve("secret"))) {
+            assertThat(run.all()).as("the secret is never printed").doesNotContain(
+                    Files.readString(source.resolve("secret")).strip());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFifoAsTheConfig(@TempDir Path dir) throws Exception {
+        Path work = prepare(dir);
+        Path fifo = work.resolve("fifo.yaml");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            made = false;
+        }
+        if (!"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is not available: the FIFO case is not run");
+        }
+        // reading a FIFO blocks until a writer comes: the timeout fails the test if render opens it
+        assertRejected(work, List.of("render", "--config", fifo.toString()), fifo + ": is not a regular file");
     }
 
     @Test
@@ -102,7 +125,7 @@ class BadInputCorpusTest {
         return work;
     }
 
-    private static void assertRejected(Path work, List<String> args, String expected) throws IOException {
+    private static CliRun assertRejected(Path work, List<String> args, String expected) throws IOException {
         String before = fingerprint(work.resolve("gitops-repo"));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.INVALID);
@@ -110,9 +133,14 @@ class BadInputCorpusTest {
         assertThat(run.err()).contains(expected);
         assertThat(run.err().lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
                 .startsWith("error: ").doesNotContain("\tat ", "Exception", "at org.", "at java."));
+        List<String> named = new ArrayList<>(List.of("carvel-gitops.yaml", "package.yaml"));
+        args.stream().filter(a -> a.startsWith("/")).forEach(named::add);
         assertThat(run.err().lines().filter(l -> !l.startsWith("error: --"))).allSatisfy(line -> assertThat(line)
-                .containsAnyOf("carvel-gitops.yaml", "package.yaml"));
+                .containsAnyOf(named.toArray(String[]::new)));
+        assertThat(run.all().chars().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f))
+                .as("no control characters reach the terminal").isEmpty();
         assertThat(fingerprint(work.resolve("gitops-repo"))).as("repository untouched").isEqualTo(before);
+        return run;
     }
 
     /** A digest of every file below {@code top}, Git's own files included. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +18,7 @@ class RenderCommandTest {
 
     @BeforeEach
     void copyExample() throws Exception {
-        Path example = SharedMaterial.examples().resolve("hello");
-        Files.copy(example.resolve("carvel-gitops.yaml"), dir.resolve("carvel-gitops.yaml"));
-        Files.copy(example.resolve("package.yaml"), dir.resolve("package.yaml"));
-        config = dir.resolve("carvel-gitops.yaml").toString();
+        config = HelloExample.copyTo(dir);
     }
 
     @Test
@@ -68,13 +64,13 @@ class RenderCommandTest {
                 "--set", "flux.interval=often");
         assertThat(run.code()).isEqualTo(ExitCodes.INVALID);
         assertThat(run.err().lines()).containsExactly(
-                "error: " + config + ": flux.interval: 'often' is not a duration; write it like 30s, 5m or 1h");
+                "error: --set flux.interval: 'often' is not a duration; write it like 30s, 5m or 1h");
         assertThat(run.out()).isEmpty();
         assertThat(dir.resolve("gitops-repo")).doesNotExist();
 
         CliRun values = CliRun.of("render", "--config", config, "--set", "stages.staging.values.replicas=lots");
         assertThat(values.code()).isEqualTo(ExitCodes.INVALID);
-        assertThat(values.err()).contains("stages[staging].values.replicas: string found, integer expected")
+        assertThat(values.err()).contains("error: --set stages.staging.values.replicas: string found, integer expected")
                 .doesNotContain("\tat ", "Exception");
     }
 

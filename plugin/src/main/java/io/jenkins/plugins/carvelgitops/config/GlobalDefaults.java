@@ -23,8 +23,7 @@ public final class GlobalDefaults {
         if (u == null) {
             return null;
         }
-        if (u.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*:[^/@]*@.*")
-                || u.matches("^https?://[^/@]+@.*")) {
+        if (io.jenkins.plugins.carvelgitops.engine.validate.RemoteUrls.credentialProblem(u) != null) {
             return "embeds credentials in the URL; remove them and choose a credential below";
         }
         if (!u.matches("^(https?|ssh|file)://.+") && !u.matches("^[A-Za-z0-9._-]+@[^:]+:.+")) {

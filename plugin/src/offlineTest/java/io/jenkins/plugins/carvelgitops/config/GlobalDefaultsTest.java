@@ -23,6 +23,10 @@ class GlobalDefaultsTest {
                 .startsWith("embeds credentials");
         assertThat(GlobalDefaults.repositoryUrlProblem("https://tok@git.example.com/g.git"))
                 .startsWith("embeds credentials");
+        assertThat(GlobalDefaults.repositoryUrlProblem("https://bot:t/k@git.example.com/g.git"))
+                .startsWith("embeds credentials");
+        assertThat(GlobalDefaults.repositoryUrlProblem("https://git.example.com/g.git?access_token=t"))
+                .startsWith("embeds credentials");
         assertThat(GlobalDefaults.repositoryUrlProblem("gitops")).startsWith("is not a Git URL");
     }
 }

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.carvelgitops.engine.config;
 
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.validate.BranchNames;
 import io.jenkins.plugins.carvelgitops.engine.validate.Names;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
+import io.jenkins.plugins.carvelgitops.engine.validate.RemoteUrls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,8 +42,15 @@ public final class ConfigLoader {
         return load(file, file.toString(), ConfigOverrides.NONE);
     }
 
-    /** Builds the config from a parsed YAML tree (overrides applied first). */
+    /**
+     * Builds the config from a parsed YAML tree (overrides applied first); a problem with a value an
+     * override set names the override, not the file.
+     */
     public static GitopsConfig fromTree(Object tree, String label, ConfigOverrides overrides) {
+        return overrides.attributing(label, () -> build(tree, label, overrides));
+    }
+
+    private static GitopsConfig build(Object tree, String label, ConfigOverrides overrides) {
         Problems problems = new Problems();
         Object withOverrides = overrides.applyTo(tree, label);
         Fields top = Fields.of(label, "", withOverrides, problems);
@@ -82,35 +91,58 @@ public final class ConfigLoader {
         }
         f.rejectUnknown(REPOSITORY_KEYS);
         String url = f.requiredString("url", "set repository.url to the GitOps repository URL or a local folder");
-        if (url != null && url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@]*@.*")) {
-            String user = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/@]*)@.*", "$1");
-            if (user.contains(":") || !url.startsWith("ssh://")) {
-                problems.add(label, "repository.url", "embeds credentials in the URL",
-                        "remove them from the URL and use the credential options (GIT_USERNAME/GIT_TOKEN, "
-                                + "--token-file, or a Jenkins credential)");
-            }
+        String urlProblem = url == null ? null : RemoteUrls.credentialProblem(url);
+        if (urlProblem != null) {
+            problems.add(label, "repository.url", urlProblem, "remove them from the URL and use the credential "
+                    + "options (GIT_USERNAME/GIT_TOKEN, --token-file, or a Jenkins credential)");
         }
         String branch = f.string("branch", "main");
-        if (branch != null && !branch.matches("[A-Za-z0-9._/-]+") || branch != null && (branch.contains("..")
-                || branch.startsWith("/") || branch.endsWith("/") || branch.endsWith(".lock"))) {
-            problems.add(label, "repository.branch", "'" + branch + "' is not a valid branch name",
-                    "use a plain branch name such as main");
+        String branchProblem = branch == null ? null : BranchNames.problem(branch);
+        if (branchProblem != null) {
+            problems.add(label, "repository.branch", "'" + branch + "' is not a valid branch name: " + branchProblem,
+                    "use a name git check-ref-format --branch accepts, such as main");
         }
         String root = f.string("root", ".");
-        if (root != null && !root.equals(".")) {
-            for (String segment : root.replaceAll("^\\./", "").replaceAll("/+$", "").split("/")) {
-                String why = Names.pathSegmentProblem(segment);
-                if (why != null || root.startsWith("/")) {
-                    problems.add(label, "repository.root", "'" + root + "' must be a relative folder inside the "
-                            + "repository", "use a path like clusters or apps/gitops, without '..'");
-                    break;
-                }
-            }
+        String rootProblem = root == null ? null : rootProblem(root);
+        if (rootProblem != null) {
+            problems.add(label, "repository.root", "'" + root + "' " + rootProblem,
+                    "use a path like clusters or apps/gitops, without '..' or '.git'");
         }
         if (url == null || branch == null || root == null) {
             return null;
         }
         return new RepositorySpec(url, branch, root);
+    }
+
+    /**
+     * A relative folder of plain names: no '..', no absolute path, and no part that Git treats as its own
+     * folder ({@code .git} in any case, and the spellings Windows and macOS file systems fold into it,
+     * as C Git's {@code verify_path} refuses them). The name is used exactly as written.
+     */
+    static String rootProblem(String root) {
+        if (root.equals(".") || root.equals("./")) {
+            return null;
+        }
+        if (root.startsWith("/") || root.startsWith("\\")) {
+            return "must be a relative folder inside the repository";
+        }
+        String path = root.startsWith("./") ? root.substring(2) : root;
+        path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (String segment : path.split("/", -1)) {
+            if (Names.pathSegmentProblem(segment) != null) {
+                return "must be a relative folder inside the repository";
+            }
+            if (isGitFolderName(segment)) {
+                return "names Git's own folder '" + segment + "'; the repository's files never go there";
+            }
+        }
+        return null;
+    }
+
+    private static boolean isGitFolderName(String segment) {
+        String s = segment.toLowerCase(Locale.ROOT).replaceAll("[. ]+$", "");
+        return s.equals(".git") || s.equals("git~1") || s.replaceAll("[\u200c-\u200f\u202a-\u202e\u206a-\u206f"
+                + "\ufeff]", "").equals(".git");
     }
 
     private static FluxSpec flux(Fields f, String label, Problems problems) {
@@ -124,12 +156,14 @@ public final class ConfigLoader {
                     "use v1beta2 (Flux v0.41, as TAP 1.7 requires) or v1 (Flux 2.x)");
         }
         String url = f.string("url", null);
-        if (url != null && !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith("ssh://"))) {
+        String fluxUrlProblem = url == null ? null : RemoteUrls.credentialProblem(url);
+        if (fluxUrlProblem != null) {
+            problems.add(label, "flux.url", fluxUrlProblem,
+                    "remove them; bootstrap puts the Git credential in the <package>-gitops-auth Secret");
+        } else if (url != null && !(url.startsWith("https://") || url.startsWith("http://")
+                || url.startsWith("ssh://"))) {
             problems.add(label, "flux.url", "'" + url + "' is not a URL Flux can clone",
                     "use an https:// or ssh:// URL");
-        } else if (url != null && url.matches("^https?://[^/@]*@.*")) {
-            problems.add(label, "flux.url", "embeds credentials in the URL",
-                    "remove them; bootstrap puts the Git credential in the <package>-gitops-auth Secret");
         }
         String namespace = f.string("namespace", "flux-system");
         checkLabel(namespace, label, "flux.namespace", "the build-cluster namespace, e.g. build-ns", problems);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.config;
 
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.validate.Problem;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,8 @@ import java.util.Map;
 public final class ConfigOverrides {
 
     public static final ConfigOverrides NONE = new ConfigOverrides(Map.of());
+    /** The value of {@code KEY=}: the key is removed, so its default applies. */
+    private static final Object UNSET = new Object();
 
     private final Map<String, String> values;
 
@@ -23,17 +26,37 @@ public final class ConfigOverrides {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    /** Parses {@code key=value} pairs as given on a command line. */
+    /**
+     * Parses {@code key=value} pairs as given on a command line. A key holds at most
+     * {@link SafeYaml#MAX_NESTING} segments and a pair at most {@link SafeYaml#MAX_FILE_BYTES}, the limits
+     * of a config file, so no override builds a tree a file could not hold.
+     */
     public static ConfigOverrides parse(List<String> pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw ValidationException.of("--set", pair, "is not KEY=VALUE", "write it like repository.branch=main");
+                throw ValidationException.of("--set", shortened(pair), "is not KEY=VALUE",
+                        "write it like repository.branch=main");
             }
-            map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+            String key = pair.substring(0, eq).trim();
+            if (pair.length() > SafeYaml.MAX_FILE_BYTES) {
+                throw ValidationException.of("--set " + shortened(key), "", "is " + pair.length() + " characters, "
+                        + "more than the " + SafeYaml.MAX_FILE_BYTES + " a config file may hold", "put it in the file");
+            }
+            int segments = key.split("\\.", -1).length;
+            if (segments > SafeYaml.MAX_NESTING) {
+                throw ValidationException.of("--set " + shortened(key), "", "nests " + segments + " levels, more than "
+                        + "the " + SafeYaml.MAX_NESTING + " a config file may have", "use a shorter key");
+            }
+            map.put(key, pair.substring(eq + 1));
         }
         return new ConfigOverrides(map);
+    }
+
+    /** A key as errors show it: a generated 3000-segment key must not fill the terminal. */
+    private static String shortened(String key) {
+        return key.length() <= 80 ? key : key.substring(0, 80) + "...";
     }
 
     public ConfigOverrides with(String key, String value) {
@@ -59,10 +82,68 @@ public final class ConfigOverrides {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String[] path = e.getKey().split("\\.");
             // An empty value unsets the key, so its default applies.
-            Object value = e.getValue().isEmpty() ? null : scalarOrFlow(e.getKey(), e.getValue());
+            Object value = e.getValue().isEmpty() ? UNSET : scalarOrFlow(e.getKey(), e.getValue());
+            if (path.length + depth(value) > SafeYaml.MAX_NESTING) {
+                throw ValidationException.of("--set " + shortened(e.getKey()), "", "nests " + (path.length
+                        + depth(value)) + " levels, more than the " + SafeYaml.MAX_NESTING + " a config file may have",
+                        "use a flatter value");
+            }
             set(root, path, 0, value, e.getKey());
         }
         return root;
+    }
+
+    /**
+     * The problems as they should be reported: one about a field an override set names that override
+     * ({@code --set stages.prod.values.replicas}) rather than {@code label}, the file it did not come from.
+     */
+    private List<Problem> attribute(List<Problem> problems, String label) {
+        if (values.isEmpty()) {
+            return problems;
+        }
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            String field = p.field().replace("[", ".").replace("]", "");
+            String owner = null;
+            for (String key : values.keySet()) {
+                boolean sets = field.equals(key) || field.startsWith(key + ".");
+                if (sets && (owner == null || key.length() > owner.length())) {
+                    owner = key;
+                }
+            }
+            out.add(owner == null || !p.file().equals(label) ? p : new Problem("--set " + owner,
+                    field.substring(owner.length()).replaceFirst("^\\.", ""), p.message(), p.fix()));
+        }
+        return out;
+    }
+
+    /** Runs {@code work}, reporting its validation problems through {@link #attribute}. */
+    public <T> T attributing(String label, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ValidationException e) {
+            if (values.isEmpty()) {
+                throw e;
+            }
+            throw new ValidationException(attribute(e.problems(), label));
+        }
+    }
+
+    private static int depth(Object value) {
+        int deepest = 0;
+        if (value instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                deepest = Math.max(deepest, depth(v));
+            }
+            return deepest + 1;
+        }
+        if (value instanceof List<?> l) {
+            for (Object v : l) {
+                deepest = Math.max(deepest, depth(v));
+            }
+            return deepest + 1;
+        }
+        return 0;
     }
 
     /**
@@ -86,7 +167,11 @@ public final class ConfigOverrides {
     private static void set(Map<String, Object> node, String[] path, int i, Object value, String key) {
         String part = path[i];
         if (i == path.length - 1) {
-            node.put(part, value);
+            if (value == UNSET) {
+                node.remove(part);
+            } else {
+                node.put(part, value);
+            }
             return;
         }
         if (part.equals("stages") && node.get("stages") instanceof List<?> stages) {
@@ -103,6 +188,9 @@ public final class ConfigOverrides {
             throw ValidationException.of("--set", key, "there is no stage '" + name + "'", "use a stage of the config");
         }
         Object child = node.get(part);
+        if (value == UNSET && !(child instanceof Map)) {
+            return;
+        }
         if (!(child instanceof Map)) {
             child = new LinkedHashMap<String, Object>();
             node.put(part, child);

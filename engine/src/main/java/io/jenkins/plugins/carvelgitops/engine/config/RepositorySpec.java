@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.config;
 
+import io.jenkins.plugins.carvelgitops.engine.validate.RemoteUrls;
 import java.util.Objects;
 
 /**
@@ -19,12 +20,13 @@ public record RepositorySpec(String url, String branch, String root) {
 
     /** True when {@link #url} names a folder on this machine rather than a remote to clone. */
     public boolean isLocalPath() {
-        return !url.contains("://") && !url.matches("^[A-Za-z0-9._-]+@[^:]+:.*");
+        return RemoteUrls.isLocalPath(url);
     }
 
     /** The path prefix for files inside the repository: "" for the top, else {@code root/}. */
     public String prefix() {
-        String r = root.replaceAll("^\\./?", "").replaceAll("/+$", "");
+        String r = root.startsWith("./") ? root.substring(2) : root;
+        r = r.endsWith("/") ? r.substring(0, r.length() - 1) : r;
         return r.isEmpty() || r.equals(".") ? "" : r + "/";
     }
 }

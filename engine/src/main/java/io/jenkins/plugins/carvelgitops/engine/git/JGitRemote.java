@@ -282,8 +282,10 @@ public final class JGitRemote implements GitRemote {
         return new GitopsGitException(what + " " + describe() + " failed: " + message, e);
     }
 
+    /** No token, and the URL only in its printable form (JGit quotes the URL it was given). */
     private String redact(String text) {
-        return options.auth() == null ? text : options.auth().redact(text);
+        String scrubbed = Urls.scrub(text, url);
+        return options.auth() == null ? scrubbed : options.auth().redact(scrubbed);
     }
 
     private Git git() throws IOException, GitAPIException {

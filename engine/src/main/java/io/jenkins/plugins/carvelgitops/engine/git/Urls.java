@@ -1,16 +1,20 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
-/** Repository URLs as they may be shown: never with user info that could hold a secret. */
+import io.jenkins.plugins.carvelgitops.engine.validate.RemoteUrls;
+
+/** Repository URLs as they may be shown or stored: never with user info or a query that could hold a secret. */
 public final class Urls {
 
     private Urls() {
     }
 
-    /** {@code https://user:secret@host/x.git} → {@code https://host/x.git}; other forms unchanged. */
+    /** {@code https://user:secret@host/x.git?access_token=t} → {@code https://host/x.git}; see {@link RemoteUrls}. */
     public static String withoutCredentials(String url) {
-        if (url == null) {
-            return null;
-        }
-        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
+        return RemoteUrls.withoutCredentials(url);
+    }
+
+    /** {@code text} with every occurrence of {@code url} replaced by its printable form. */
+    public static String scrub(String text, String url) {
+        return RemoteUrls.scrub(text, url);
     }
 }

@@ -15,6 +15,12 @@ import java.util.Map;
  */
 public final class PackageLoader {
 
+    /**
+     * Longest {@code spec.version}: it names the file {@code packages/<version>.yaml}, and file systems
+     * allow 255 bytes per name; this leaves room for the temporary name written beside it.
+     */
+    public static final int MAX_VERSION_LENGTH = 200;
+
     private PackageLoader() {
     }
 
@@ -54,6 +60,10 @@ public final class PackageLoader {
         Semver version = null;
         if (versionText == null || versionText.isEmpty()) {
             problems.add(label, "spec.version", "is missing", "the Package must carry a semver version");
+        } else if (versionText.length() > MAX_VERSION_LENGTH) {
+            problems.add(label, "spec.version", "is " + versionText.length() + " characters, more than the "
+                    + MAX_VERSION_LENGTH + " that fit the file name packages/<version>.yaml",
+                    "publish the Package with a shorter version (shorten its build metadata)");
         } else {
             try {
                 version = Semver.parse(versionText);

@@ -1,13 +1,10 @@
 package io.jenkins.plugins.carvelgitops.engine.model;
 
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +35,7 @@ public final class SafeYaml {
     /** Largest input file read, in bytes. Real Packages are under 100 KB; 5 MiB leaves ample room. */
     public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
     static final int MAX_ALIASES = 50;
-    static final int MAX_NESTING = 64;
+    public static final int MAX_NESTING = 64;
 
     private SafeYaml() {
     }
@@ -48,23 +45,9 @@ public final class SafeYaml {
         return parseSingle(readUtf8(file, label), label);
     }
 
-    /** Reads a file's bytes as strict UTF-8, refusing missing, oversized or undecodable files. */
+    /** Reads a file's bytes as strict UTF-8, refusing missing, special, oversized or undecodable files. */
     public static String readUtf8(Path file, String label) {
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw ValidationException.of(label, "", "file is " + size + " bytes, larger than the "
-                        + MAX_FILE_BYTES + "-byte limit", "give the real file, not a generated or concatenated one");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw ValidationException.of(label, "", "file not found", "check the path");
-        } catch (IOException e) {
-            throw ValidationException.of(label, "", "cannot be read (" + e.getClass().getSimpleName() + ")",
-                    "check the path and its permissions");
-        }
-        return decodeUtf8(bytes, label);
+        return decodeUtf8(InputFiles.read(file, label, "", MAX_FILE_BYTES), label);
     }
 
     static String decodeUtf8(byte[] bytes, String label) {
@@ -99,11 +82,7 @@ public final class SafeYaml {
         }
         List<Object> docs = new ArrayList<>();
         try {
-            for (Object doc : loader().loadAll(text)) {
-                if (doc != null) {
-                    docs.add(doc);
-                }
-            }
+            docs.addAll(UntaggedYaml.loadAll(text, label, loaderOptions(), new NoTimestampResolver()));
         } catch (MarkedYAMLException e) {
             throw ValidationException.of(label, where(e.getProblemMark()), "invalid YAML: " + e.getProblem(),
                     "fix the YAML syntax (spaces, not tabs, for indentation; each key once)");
@@ -121,7 +100,7 @@ public final class SafeYaml {
         return mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
-    private static Yaml loader() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -129,9 +108,7 @@ public final class SafeYaml {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setProcessComments(false);
-        DumperOptions dumper = dumperOptions();
-        return new Yaml(new SafeConstructor(options), new CanonicalRepresenter(dumper), dumper, options,
-                new NoTimestampResolver());
+        return options;
     }
 
     /** A dumper is costly to build and not thread-safe: one per thread, reused for every document. */

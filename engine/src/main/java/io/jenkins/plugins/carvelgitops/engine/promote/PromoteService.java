@@ -34,7 +34,8 @@ public final class PromoteService {
         listener.action("promoting " + config.packageName() + " "
                 + (job.version() != null ? job.version() : "from " + from) + " to " + job.to());
         GitopsRepository repository = repositories.apply(config);
-        CommitResult result = job.dryRun() ? repository.dryRun(planner) : repository.publish(planner);
+        CommitResult result = job.overrides().attributing(config.source(),
+                () -> job.dryRun() ? repository.dryRun(planner) : repository.publish(planner));
         PromotionPlanner.Decision d = planner.decision();
         return new PromoteOutcome(config.packageName(), d.version().text(), from, job.to(),
                 d.previous() == null ? null : d.previous().text(), d.downgrade(), result, job.dryRun());

@@ -38,7 +38,8 @@ public final class RenderService {
     public RenderOutcome run(RenderJob job) {
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
         CarvelPackage pkg = PackageLoader.load(packageFile(job, config), label(job, config));
-        DeliveryPlan plan = new Renderer().render(new RenderRequest(config, pkg, job.stages()));
+        DeliveryPlan plan = job.overrides().attributing(config.source(),
+                () -> new Renderer().render(new RenderRequest(config, pkg, job.stages())));
         plan.notes().forEach(listener::warning);
         listener.action("validated " + pkg.source() + " and " + job.configFile() + "; " + plan.files().size()
                 + " files planned for " + plan.summary());

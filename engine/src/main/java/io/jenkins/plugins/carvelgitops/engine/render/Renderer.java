@@ -9,6 +9,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.Names;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
+import io.jenkins.plugins.carvelgitops.engine.validate.RemoteUrls;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValuesSchemaValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -192,7 +193,7 @@ public final class Renderer {
             }
         } else {
             notes.add("Flux objects not rendered: Flux clones only http(s) and ssh URLs and repository.url is '"
-                    + config.repository().url() + "'; set flux.url to the URL Flux should clone");
+                    + RemoteUrls.withoutCredentials(config.repository().url()) + "'; set flux.url to the URL Flux should clone");
         }
         return new DeliveryPlan(pkg.refName(), pkg.version(), stages.stream().map(StageSpec::name).toList(), files,
                 buildCluster, runClusters, installs, notes);

@@ -138,7 +138,7 @@ public final class StatusPage {
                 h.append(" at <code>").append(esc(StatusReports.abbreviate(s.revision()))).append("</code>");
             }
             if (s.state() != State.READY && !s.message().isEmpty()) {
-                h.append(" &middot; ").append(esc(StatusReports.oneLine(s.message())));
+                h.append(" &middot; ").append(esc(TerminalText.oneLine(s.message())));
             }
             h.append("</p>\n");
         }

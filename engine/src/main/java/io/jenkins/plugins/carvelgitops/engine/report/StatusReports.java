@@ -42,14 +42,14 @@ public final class StatusReports {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STAGE", "GIT", "LIVE", "FLUX", "PACKAGEINSTALL", "STATE"});
         for (StageStatus stage : report.stages()) {
-            rows.add(new String[] {oneLine(stage.stage()), oneLine(git(stage.git())), oneLine(live(stage)),
-                    oneLine(flux(stage)), oneLine(packageInstall(stage.packageInstall())), word(stage.state())});
+            rows.add(new String[] {TerminalText.oneLine(stage.stage()), TerminalText.oneLine(git(stage.git())), TerminalText.oneLine(live(stage)),
+                    TerminalText.oneLine(flux(stage)), TerminalText.oneLine(packageInstall(stage.packageInstall())), word(stage.state())});
         }
         sb.append('\n').append(table(rows));
         List<String> messages = new ArrayList<>();
         for (StageStatus stage : report.stages()) {
             if (!stage.git().problem().isEmpty()) {
-                messages.add(stage.stage() + ": Git: " + oneLine(stage.git().problem()));
+                messages.add(stage.stage() + ": Git: " + TerminalText.oneLine(stage.git().problem()));
             }
             if (!report.live()) {
                 continue;
@@ -59,13 +59,13 @@ public final class StatusReports {
             for (ObjectStatus o : objects) {
                 if (o.state() != State.READY && !o.message().isEmpty() && stage.git().version() != null) {
                     messages.add(stage.stage() + ": " + o.kind() + " " + o.namespace() + "/" + o.name() + ": "
-                            + oneLine(o.message()));
+                            + TerminalText.oneLine(o.message()));
                 }
             }
         }
         if (report.source() != null && report.source().state() != State.READY) {
             messages.add(0, "source: GitRepository " + report.source().name() + ": "
-                    + oneLine(report.source().message()));
+                    + TerminalText.oneLine(report.source().message()));
         }
         if (!messages.isEmpty()) {
             sb.append('\n');
@@ -167,11 +167,5 @@ public final class StatusReports {
     /** {@code main@sha1:1a2b3c4} rather than the whole hash. */
     static String abbreviate(String revision) {
         return ReadinessRules.abbreviate(revision);
-    }
-
-    /** One line, without control characters (values come from clusters and may hold terminal escapes). */
-    static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ").replaceAll("\\p{Cntrl}", " ")
-                .strip();
     }
 }

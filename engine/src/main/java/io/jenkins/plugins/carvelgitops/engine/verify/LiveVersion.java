@@ -27,6 +27,6 @@ public record LiveVersion(boolean live, String reported, String seen, String rea
         String reported = pkgi == null ? null : Obj.str(pkgi, "status", "version");
         return new LiveVersion(r.isReady(), reported, r.seen(), r.isReady() ? "" : stage + ": PackageInstall "
                 + namespace + "/" + name + " on the " + runCluster.label() + " is not live at " + version + ": "
-                + r.seen() + (r.message().isEmpty() ? "" : " (" + VerifyWait.oneLine(r.message()) + ")"));
+                + r.seen() + (r.message().isEmpty() ? "" : " (" + io.jenkins.plugins.carvelgitops.engine.report.TerminalText.oneLine(r.message()) + ")"));
     }
 }

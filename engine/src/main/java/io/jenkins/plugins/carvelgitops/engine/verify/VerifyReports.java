@@ -50,7 +50,7 @@ public final class VerifyReports {
             for (ObjectReport o : stage.objects()) {
                 if (!o.message().isEmpty() && o.state() != Readiness.State.READY) {
                     sb.append("  ").append(o.kind()).append(' ').append(o.name()).append(": ")
-                            .append(VerifyWait.oneLine(o.message())).append('\n');
+                            .append(io.jenkins.plugins.carvelgitops.engine.report.TerminalText.oneLine(o.message())).append('\n');
                 }
             }
         }

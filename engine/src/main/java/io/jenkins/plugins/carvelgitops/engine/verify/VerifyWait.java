@@ -9,6 +9,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigSecrets;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.report.TerminalText;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.Outcome;
@@ -268,9 +269,9 @@ final class VerifyWait implements VerifyHandle {
             String what = t.expectation.stage() + ": " + t.ref().kind() + " " + t.ref().name();
             switch (r.state()) {
                 case READY -> listener.success(prefix() + what + " " + readyText(t));
-                case FAILED -> listener.failure(prefix() + what + " failed: " + oneLine(r.message()));
+                case FAILED -> listener.failure(prefix() + what + " failed: " + TerminalText.oneLine(r.message()));
                 default -> listener.waiting(prefix() + what + ": " + r.seen()
-                        + (r.message().isEmpty() ? "" : " (" + oneLine(r.message()) + ")"));
+                        + (r.message().isEmpty() ? "" : " (" + TerminalText.oneLine(r.message()) + ")"));
             }
         }
         if (r.isReady() && t.expectation instanceof Expectation.FluxRevision && isLastKustomization(t)) {
@@ -339,7 +340,7 @@ final class VerifyWait implements VerifyHandle {
                 if (t.readiness != null && t.readiness.isFailed()) {
                     outcome = Outcome.FAILED;
                     message = t.expectation.stage() + ": " + t.ref().kind() + " " + t.ref() .namespace() + "/"
-                            + t.ref().name() + " on the " + t.clusterLabel + ": " + oneLine(t.readiness.message());
+                            + t.ref().name() + " on the " + t.clusterLabel + ": " + TerminalText.oneLine(t.readiness.message());
                     break;
                 }
             }
@@ -364,7 +365,7 @@ final class VerifyWait implements VerifyHandle {
         }
         finish(Outcome.TIMED_OUT, "timed out after " + human(request.timeout()) + ": " + notReady + " of "
                 + Math.max(notReady, tracked.size()) + " objects not ready"
-                + (error == null ? "" : " (last cluster error: " + oneLine(error) + ")"));
+                + (error == null ? "" : " (last cluster error: " + TerminalText.oneLine(error) + ")"));
     }
 
     @Override
@@ -440,10 +441,6 @@ final class VerifyWait implements VerifyHandle {
 
     private String prefix() {
         return String.format(Locale.ROOT, "[%.1fs] ", elapsed().toMillis() / 1000.0);
-    }
-
-    static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
     }
 
     private static String human(Duration d) {

@@ -77,6 +77,21 @@ class ConfigLoaderTest {
         "stage tap not bool   | 'stages:|- {name: a, namespace: n, serviceAccount: s, tap: maybe}' | stages[a].tap: must be true or false",
         "values not a map     | 'stages:|- {name: a, namespace: n, serviceAccount: s, values: [1]}' | stages[a].values: must be a mapping, found a list",
         "shortenNames type    | 'shortenNames: sometimes'                                  | shortenNames: must be true or false",
+        "root is .git         | 'repository:|  url: /tmp/x|  root: .git'                   | repository.root: '.git' names Git's own folder",
+        "root under .GIT      | 'repository:|  url: /tmp/x|  root: a/.GIT/b'               | repository.root: 'a/.GIT/b' names Git's own folder '.GIT'",
+        "root .git. (NTFS)    | 'repository:|  url: /tmp/x|  root: a/.git.'                | names Git's own folder '.git.'",
+        "root git~1 (8.3)     | 'repository:|  url: /tmp/x|  root: GIT~1'                  | names Git's own folder 'GIT~1'",
+        "root empty part      | 'repository:|  url: /tmp/x|  root: a//b'                   | repository.root: 'a//b' must be a relative folder",
+        "branch .lock part    | 'repository:|  url: /tmp/x|  branch: a/b.lock/c'           | repository.branch: 'a/b.lock/c' is not a valid branch name: has a part ending with '.lock'",
+        "branch HEAD          | 'repository:|  url: /tmp/x|  branch: HEAD'                 | 'HEAD' is not a valid branch name: is HEAD",
+        "branch dash          | 'repository:|  url: /tmp/x|  branch: -x'                   | '-x' is not a valid branch name: starts with '-'",
+        "branch full ref      | 'repository:|  url: /tmp/x|  branch: refs/heads/main'      | main, not refs/heads/main",
+        "branch @{            | 'repository:|  url: /tmp/x|  branch: a@{1}'                | holds '@{'",
+        "url query token      | 'repository:|  url: https://git.example.com/x.git?access_token=t0k' | repository.url: has a query or fragment",
+        "url slash password   | 'repository:|  url: https://bot:tok/en@git.example.com/x.git' | repository.url: embeds credentials in the URL",
+        "scp-like credentials | 'repository:|  url: bot:token@git.example.com:repo.git'  | repository.url: embeds credentials in the URL",
+        "ssh url password     | 'repository:|  url: ssh://git:pw@git.example.com/x.git'  | repository.url: embeds credentials in the URL",
+        "flux url query       | 'flux:|  url: https://git.example.com/x.git?private_token=t' | flux.url: has a query or fragment",
     })
     void eachRuleRejectsWithOneClearLine(String rule, String change, String expected) {
         String yaml = merge(VALID, change.replace('|', '\n'));
@@ -122,6 +137,68 @@ class ConfigLoaderTest {
         assertThat(new RepositorySpec("git@github.com:acme/gitops.git", "main", ".").isLocalPath()).isFalse();
         assertThat(new RepositorySpec("https://x/y.git", "main", "clusters/").prefix()).isEqualTo("clusters/");
         assertThat(new RepositorySpec("https://x/y.git", "main", "./").prefix()).isEmpty();
+    }
+
+    @Test
+    void aRootIsUsedExactlyAsWritten() {
+        assertThat(new RepositorySpec("/x", "main", ".gitmodules").prefix()).isEqualTo(".gitmodules/");
+        assertThat(new RepositorySpec("/x", "main", ".config/").prefix()).isEqualTo(".config/");
+        assertThat(new RepositorySpec("/x", "main", "./.hidden").prefix()).isEqualTo(".hidden/");
+        assertThat(new RepositorySpec("/x", "main", ".").prefix()).isEmpty();
+        assertThat(ConfigLoader.rootProblem(".gitmodules")).isNull();
+        assertThat(ConfigLoader.rootProblem("a/.github")).isNull();
+    }
+
+    @Test
+    void scpLikeUrlsAreRemotesNotFolders() {
+        assertThat(new RepositorySpec("bot:token@git.example.com:repo.git", "main", ".").isLocalPath()).isFalse();
+        assertThat(new RepositorySpec("git.example.com:org/repo.git", "main", ".").isLocalPath()).isFalse();
+        assertThat(new RepositorySpec("./a:b", "main", ".").isLocalPath()).isTrue();
+        assertThat(new RepositorySpec("C:\\gitops", "main", ".").isLocalPath()).isTrue();
+        GitopsConfig config = Fixtures.config(merge(VALID, "repository:\n  url: git@git.example.com:acme/gitops.git"));
+        assertThat(config.repository().isLocalPath()).isFalse();
+    }
+
+    @Test
+    void aSetKeyNestsNoDeeperThanAFile() {
+        String deep = "stages.prod.values." + "a.".repeat(2997) + "z=1";
+        assertThatThrownBy(() -> ConfigOverrides.parse(List.of(deep))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("nests 3001 levels, more than the 64").hasMessageStartingWith("--set stages.prod");
+        String hundred = "stages.prod.values." + "a.".repeat(96) + "z=1";
+        assertThatThrownBy(() -> ConfigOverrides.parse(List.of(hundred))).hasMessageContaining("nests 100 levels");
+        String flow = "stages.prod.values.a=" + "[".repeat(62) + "]".repeat(62);
+        assertThatThrownBy(() -> ConfigLoader.fromTree(io.jenkins.plugins.carvelgitops.engine.model.SafeYaml
+                .parseSingle(VALID, "c"), "c", ConfigOverrides.parse(List.of(flow))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("more than the 64");
+        String fine = "stages.prod.values." + "a.".repeat(40) + "z=1";
+        assertThat(ConfigLoader.fromTree(io.jenkins.plugins.carvelgitops.engine.model.SafeYaml.parseSingle(VALID, "c"),
+                "c", ConfigOverrides.parse(List.of(fine))).stage("prod").orElseThrow().values()).containsKey("a");
+    }
+
+    @Test
+    void anEmptySetValueUnsetsTheKey() {
+        GitopsConfig config = ConfigLoader.fromTree(io.jenkins.plugins.carvelgitops.engine.model.SafeYaml.parseSingle(
+                merge(VALID, "repository:\n  url: /tmp/x\n  branch: develop"), "c"), "c",
+                ConfigOverrides.parse(List.of("stages.prod.values.replicas=", "repository.branch=",
+                        "stages.staging.values.absent.deeper=")));
+        assertThat(config.stage("prod").orElseThrow().values()).doesNotContainKey("replicas")
+                .containsEntry("workload_name", "app");
+        assertThat(config.stage("staging").orElseThrow().values()).doesNotContainKey("absent");
+        assertThat(config.repository().branch()).isEqualTo("main");
+    }
+
+    @Test
+    void aBadValueFromSetNamesTheOptionNotTheFile() {
+        assertThatThrownBy(() -> ConfigLoader.fromTree(io.jenkins.plugins.carvelgitops.engine.model.SafeYaml
+                .parseSingle(VALID, "carvel-gitops.yaml"), "carvel-gitops.yaml", ConfigOverrides.parse(List.of(
+                        "stages.prod.namespace=Bad_NS", "repository.branch=a..b"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).extracting(
+                        io.jenkins.plugins.carvelgitops.engine.validate.Problem::line).containsExactlyInAnyOrder(
+                        "--set repository.branch: 'a..b' is not a valid branch name: holds '..'; use a name git "
+                                + "check-ref-format --branch accepts, such as main",
+                        "--set stages.prod.namespace: 'Bad_NS' is not a DNS-1123 label (lower-case letters, digits "
+                                + "and '-', starting and ending with a letter or digit); use a DNS-1123 label, the "
+                                + "run-cluster namespace, e.g. apps"));
     }
 
     @Test

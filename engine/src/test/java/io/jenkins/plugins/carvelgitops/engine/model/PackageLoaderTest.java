@@ -26,6 +26,19 @@ class PackageLoaderTest {
     }
 
     @Test
+    void aVersionTooLongForItsFileNameIsRefusedNamingTheLimit() {
+        String version = "1.0.0+" + "b".repeat(239);
+        assertThat(version).hasSize(245);
+        assertThatThrownBy(() -> Fixtures.pkg(pkg("app.default.tap." + version, "app.default.tap", version)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("spec.version: is 245 characters, more than the 200 that fit the file name "
+                        + "packages/<version>.yaml");
+        String longest = "1.0.0+" + "b".repeat(194);
+        assertThat(Fixtures.pkg(pkg("app.default.tap." + longest, "app.default.tap", longest)).version().text())
+                .hasSize(PackageLoader.MAX_VERSION_LENGTH);
+    }
+
+    @Test
     void keepsTheWholePackageAsPublished() {
         CarvelPackage p = Fixtures.pkg(pkg("app.default.tap.1.0.0+build.7", "app.default.tap", "1.0.0+build.7"));
         assertThat(p.version().text()).isEqualTo("1.0.0+build.7");

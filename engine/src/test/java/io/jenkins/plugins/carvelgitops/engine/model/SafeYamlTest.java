@@ -23,6 +23,26 @@ class SafeYamlTest {
     }
 
     @Test
+    void explicitTagsAreRefusedNamingTheKey() {
+        String config = "stages:\n- name: prod\n  values:\n    blob: !!binary aGVsbG8=\n";
+        assertThatThrownBy(() -> SafeYaml.parseSingle(config, "carvel-gitops.yaml"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("carvel-gitops.yaml: stages[prod].values.blob: has the explicit YAML tag !!binary (line 4); "
+                        + "remove the tag and write the plain value");
+        assertThatThrownBy(() -> SafeYaml.parseSingle("a: {b: !!str 1}", "f.yaml"))
+                .hasMessageContaining("f.yaml: a.b: has the explicit YAML tag !!str");
+        assertThatThrownBy(() -> SafeYaml.parseSingle("a: !!map {b: 1}", "f.yaml"))
+                .hasMessageContaining("f.yaml: a: has the explicit YAML tag !!map");
+        assertThatThrownBy(() -> SafeYaml.parseSingle("a: [x, !!set {y}]", "f.yaml"))
+                .hasMessageContaining("f.yaml: a[1]: has the explicit YAML tag !!set");
+        assertThatThrownBy(() -> SafeYaml.parseSingle("!custom {a: 1}", "f.yaml"))
+                .hasMessageContaining("f.yaml: has the explicit YAML tag !custom");
+        assertThatThrownBy(() -> SafeYaml.parseSingle("? !!str k\n: v", "f.yaml"))
+                .hasMessageContaining("has the explicit YAML tag !!str");
+        assertThat(SafeYaml.parseSingle("a: ! 1\nb: '!!str'\n", "f.yaml")).isEqualTo(Map.of("a", 1, "b", "!!str"));
+    }
+
+    @Test
     void tabsForIndentationAreRefused() {
         assertThatThrownBy(() -> SafeYaml.parseSingle("a:\n\tb: 1\n", "f.yaml"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("f.yaml: line 2")

@@ -30,7 +30,7 @@ class StatusReportsTest {
 
     @Test
     void controlCharactersFromAClusterDoNotReachTheTerminal() {
-        assertThat(StatusReports.oneLine(" a\u001b[31mred\r\nnext\u0007 ")).isEqualTo("a [31mred; next");
+        assertThat(TerminalText.oneLine(" a\u001b[31mred\r\nnext\u0007 ")).isEqualTo("a [31mred; next");
     }
 
     @Test
