@@ -2,11 +2,11 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
-import io.jenkins.plugins.carvelgitops.engine.kube.BootstrapRequest;
+import io.jenkins.plugins.carvelgitops.engine.bootstrap.Bootstrap;
+import io.jenkins.plugins.carvelgitops.engine.bootstrap.BootstrapRequest;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
-import io.jenkins.plugins.carvelgitops.engine.kube.SecretValues;
+import io.jenkins.plugins.carvelgitops.engine.bootstrap.SecretValues;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;

@@ -5,7 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
 import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;

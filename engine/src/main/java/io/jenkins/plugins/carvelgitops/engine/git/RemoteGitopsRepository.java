@@ -1,6 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

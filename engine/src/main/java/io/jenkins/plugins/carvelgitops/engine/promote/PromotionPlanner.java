@@ -5,6 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.git.Change;
 import io.jenkins.plugins.carvelgitops.engine.git.ChangePlanner;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
+import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;

@@ -4,6 +4,8 @@ import io.jenkins.plugins.carvelgitops.engine.config.FluxSpec;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.config.Track;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
+import io.jenkins.plugins.carvelgitops.engine.layout.SecretNames;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.report;
 
-import io.jenkins.plugins.carvelgitops.engine.verify.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;

@@ -7,7 +7,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressEvent;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressEvent;
 import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Files;

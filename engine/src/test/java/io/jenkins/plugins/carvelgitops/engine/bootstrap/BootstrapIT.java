@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.kube;
+package io.jenkins.plugins.carvelgitops.engine.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,10 @@ import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.testing.MockCluster;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.verify;
+package io.jenkins.plugins.carvelgitops.engine.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteGitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.verify;
+package io.jenkins.plugins.carvelgitops.engine.git;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.render;
+package io.jenkins.plugins.carvelgitops.engine.layout;
 
 /** Names of the run-cluster Secrets a PackageInstall reads its values from. */
 public final class SecretNames {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.report;
+package io.jenkins.plugins.carvelgitops.engine.progress;
 
 import java.util.Objects;
 

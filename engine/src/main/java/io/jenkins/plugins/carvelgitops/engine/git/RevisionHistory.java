@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.verify;
+package io.jenkins.plugins.carvelgitops.engine.git;
 
 /**
  * The Git history verify needs to accept a revision that others pushed after ours: is {@code ancestor}

@@ -1,7 +1,8 @@
-package io.jenkins.plugins.carvelgitops.engine.promote;
+package io.jenkins.plugins.carvelgitops.engine.render;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
+import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import java.util.ArrayList;

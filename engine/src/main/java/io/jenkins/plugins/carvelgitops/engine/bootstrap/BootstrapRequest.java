@@ -1,7 +1,8 @@
-package io.jenkins.plugins.carvelgitops.engine.kube;
+package io.jenkins.plugins.carvelgitops.engine.bootstrap;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,12 +1,15 @@
-package io.jenkins.plugins.carvelgitops.engine.kube;
+package io.jenkins.plugins.carvelgitops.engine.bootstrap;
 
-import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.render.ClusterObjects;
-import io.jenkins.plugins.carvelgitops.engine.render.FluxNames;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

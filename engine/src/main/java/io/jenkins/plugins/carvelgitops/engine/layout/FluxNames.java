@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.render;
+package io.jenkins.plugins.carvelgitops.engine.layout;
 
 import io.jenkins.plugins.carvelgitops.engine.validate.Names;
 import java.nio.charset.StandardCharsets;

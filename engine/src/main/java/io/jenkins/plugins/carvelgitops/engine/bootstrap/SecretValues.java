@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.kube;
+package io.jenkins.plugins.carvelgitops.engine.bootstrap;
 
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.promote;
+package io.jenkins.plugins.carvelgitops.engine.layout;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;

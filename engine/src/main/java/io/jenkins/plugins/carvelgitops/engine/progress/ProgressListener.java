@@ -1,4 +1,4 @@
-package io.jenkins.plugins.carvelgitops.engine.report;
+package io.jenkins.plugins.carvelgitops.engine.progress;
 
 /**
  * Where the engine reports what it does. The CLI prints events to stderr; the plugin prints one
