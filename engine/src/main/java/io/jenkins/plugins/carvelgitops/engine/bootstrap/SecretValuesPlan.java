@@ -5,6 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.layout.InstallName;
 import io.jenkins.plugins.carvelgitops.engine.layout.SecretNames;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problem;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
@@ -12,6 +13,7 @@ import io.jenkins.plugins.carvelgitops.engine.validate.ValuesSchemaValidator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code <install>-secret-values} Secret of each stage that declares {@code secretValues}: checks the
@@ -110,11 +112,9 @@ final class SecretValuesPlan {
     }
 
     private static String install(GitopsConfig config, StageSpec stage, Problems problems) {
-        if (config.install() != null) {
-            return config.install();
-        }
-        if (stage.values().get("workload_name") instanceof String w && !w.isBlank()) {
-            return w;
+        Optional<String> name = InstallName.configured(config, stage);
+        if (name.isPresent()) {
+            return name.get();
         }
         problems.add(config.source(), "install", "is required to name the Secret " + "<install>-secret-values of stage "
                 + stage.name(), "add install: <name>, or values.workload_name for a TAP Package");

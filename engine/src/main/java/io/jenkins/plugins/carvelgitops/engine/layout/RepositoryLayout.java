@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.layout;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
 import io.jenkins.plugins.carvelgitops.engine.git.Urls;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
@@ -10,12 +11,14 @@ import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Where one package lives in the GitOps repository, and what its files say at one head: the stored
  * Package versions ({@code <package>/packages/<version>.yaml}) and each stage's PackageInstall
- * ({@code <package>/<stage>/packageinstall.yaml}).
+ * ({@code <package>/<stage>/packageinstall.yaml}). Render writes these paths; promote, verify, status and
+ * retention read them, and {@link #selected} is the one reading of which version a stage runs.
  */
 public final class RepositoryLayout {
 
@@ -28,6 +31,11 @@ public final class RepositoryLayout {
     public RepositoryLayout(GitopsConfig config, RepositoryView view) {
         this.config = config;
         this.view = view;
+    }
+
+    /** The layout of the repository at one commit of its history. */
+    public static RepositoryLayout at(GitopsConfig config, GitopsHistory history, String sha) {
+        return new RepositoryLayout(config, new HistoryView(history, sha));
     }
 
     /** {@code [root/]<package>} */
@@ -53,18 +61,33 @@ public final class RepositoryLayout {
                 + config.repository().branch() + ")";
     }
 
-    /** The versions stored under {@code packages/}, by file name; names that are not semver are skipped. */
+    /**
+     * The versions stored under {@code packages/}, by file name ({@code <version>.yaml} as render writes it,
+     * or {@code .yml}); names that are not semver are skipped.
+     */
     public TreeSet<Semver> storedVersions() {
-        TreeSet<Semver> versions = new TreeSet<>();
+        return new TreeSet<>(storedFiles().keySet());
+    }
+
+    /** The file a stored version lives in: {@link #packageFile}, or its {@code .yml} twin; null when not stored. */
+    public String storedFile(Semver version) {
+        return storedFiles().get(version);
+    }
+
+    private TreeMap<Semver, String> storedFiles() {
+        TreeMap<Semver, String> files = new TreeMap<>();
         for (String name : view.list(packagesDir())) {
-            if (name.endsWith(".yaml")) {
-                String v = name.substring(0, name.length() - ".yaml".length());
-                if (Semver.isValid(v)) {
-                    versions.add(Semver.parse(v));
+            String v = name.endsWith(".yaml") ? name.substring(0, name.length() - ".yaml".length())
+                    : name.endsWith(".yml") ? name.substring(0, name.length() - ".yml".length()) : null;
+            if (v != null && Semver.isValid(v)) {
+                Semver version = Semver.parse(v);
+                String path = packagesDir() + "/" + name;
+                if (name.endsWith(".yaml") || !files.containsKey(version)) {
+                    files.put(version, path);
                 }
             }
         }
-        return versions;
+        return files;
     }
 
     /** Folders under the package folder that hold a PackageInstall: stages, configured or not. */

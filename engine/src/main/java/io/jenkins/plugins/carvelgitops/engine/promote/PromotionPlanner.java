@@ -65,7 +65,7 @@ public final class PromotionPlanner implements ChangePlanner {
         RepositoryLayout layout = new RepositoryLayout(config, head);
         TreeSet<Semver> stored = layout.storedVersions();
         Semver version = explicitVersion != null ? explicitVersion : sourceVersion(layout, stored);
-        String packagePath = layout.packageFile(version);
+        String packagePath = Optional.ofNullable(layout.storedFile(version)).orElse(layout.packageFile(version));
         String packageText = layout.read(packagePath);
         if (packageText == null) {
             throw ValidationException.of(layout.label(packagePath), "", "does not exist, so version " + version

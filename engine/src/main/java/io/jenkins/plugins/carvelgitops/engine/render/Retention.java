@@ -47,7 +47,7 @@ public final class Retention {
         for (Semver v : stored.descendingSet()) {
             newer++;
             if (newer > keep && !inUse.contains(v)) {
-                remove.add(0, layout.packageFile(v));
+                remove.add(0, layout.storedFile(v));
             }
         }
         return remove;

@@ -10,6 +10,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigSecrets;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
@@ -162,7 +163,7 @@ final class VerifyWait implements VerifyHandle {
     }
 
     private KubeconfigAuth kubeconfigFromSecret(ClusterAccess build, String stage) {
-        String name = stage + "-kubeconfig";
+        String name = FluxNames.kubeconfigSecret(stage);
         if (!request.kubeconfigFromSecret()) {
             throw new ClusterException("no kubeconfig for stage " + stage + ": give one (--stage-kubeconfig " + stage
                     + "=FILE, or stageKubeconfigs in the step), or allow reading Secret " + name + " from the build "
