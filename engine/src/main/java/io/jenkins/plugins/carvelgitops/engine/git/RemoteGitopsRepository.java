@@ -107,6 +107,6 @@ public final class RemoteGitopsRepository implements GitopsRepository {
     }
 
     static String shortSha(String sha) {
-        return sha == null ? "" : sha.substring(0, Math.min(7, sha.length()));
+        return Revisions.shortSha(sha);
     }
 }

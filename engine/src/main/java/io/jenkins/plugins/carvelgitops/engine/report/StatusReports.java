@@ -1,12 +1,13 @@
 package io.jenkins.plugins.carvelgitops.engine.report;
 
-import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
+import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,7 +172,6 @@ public final class StatusReports {
 
     /** One line, without control characters (values come from clusters and may hold terminal escapes). */
     static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ").replaceAll("\\p{Cntrl}", " ")
-                .strip();
+        return Text.oneLine(s);
     }
 }

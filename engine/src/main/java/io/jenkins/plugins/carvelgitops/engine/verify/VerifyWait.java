@@ -12,6 +12,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigSecrets;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.Outcome;
@@ -446,7 +447,7 @@ final class VerifyWait implements VerifyHandle {
     }
 
     static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+        return Text.oneLine(s);
     }
 
     private static String human(Duration d) {
