@@ -10,7 +10,7 @@ import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
 import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReports;
+import io.jenkins.plugins.carvelgitops.engine.report.VerifyReports;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
 import java.io.PrintWriter;
 import java.time.Duration;

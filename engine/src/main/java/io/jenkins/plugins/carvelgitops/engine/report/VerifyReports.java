@@ -1,6 +1,9 @@
-package io.jenkins.plugins.carvelgitops.engine.verify;
+package io.jenkins.plugins.carvelgitops.engine.report;
 
 import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
+import io.jenkins.plugins.carvelgitops.engine.verify.Readiness;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.StageReport;
 import java.time.Duration;
@@ -50,7 +53,7 @@ public final class VerifyReports {
             for (ObjectReport o : stage.objects()) {
                 if (!o.message().isEmpty() && o.state() != Readiness.State.READY) {
                     sb.append("  ").append(o.kind()).append(' ').append(o.name()).append(": ")
-                            .append(VerifyWait.oneLine(o.message())).append('\n');
+                            .append(Text.oneLine(o.message())).append('\n');
                 }
             }
         }
