@@ -1,14 +1,14 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
-import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
-import io.jenkins.plugins.carvelgitops.engine.git.RemoteHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,27 +3,27 @@ package io.jenkins.plugins.carvelgitops.cli;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
-import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
+import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.report.VerifyReports;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
-import io.jenkins.plugins.carvelgitops.engine.report.VerifyReports;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Wait until Flux has applied the commit and each stage's PackageInstall runs the version it pins.")

@@ -2,10 +2,10 @@ package io.jenkins.plugins.carvelgitops.steps;
 
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.Outcome;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.StageReport;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
 import io.jenkins.plugins.carvelgitops.ui.StageTable;
 import java.io.Serializable;

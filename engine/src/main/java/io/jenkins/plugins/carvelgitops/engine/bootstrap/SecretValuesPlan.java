@@ -2,11 +2,11 @@ package io.jenkins.plugins.carvelgitops.engine.bootstrap;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.layout.InstallName;
+import io.jenkins.plugins.carvelgitops.engine.layout.SecretNames;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
-import io.jenkins.plugins.carvelgitops.engine.layout.InstallName;
-import io.jenkins.plugins.carvelgitops.engine.layout.SecretNames;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problem;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValuesSchemaValidator;
