@@ -8,12 +8,11 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
+import io.jenkins.plugins.carvelgitops.engine.model.SecretManifest;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.render.ClusterObjects;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,19 +116,7 @@ public final class Bootstrap {
     }
 
     static Manifest secret(String name, String namespace, Map<String, String> values) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        values.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> data.put(e.getKey(),
-                Base64.getEncoder().encodeToString(e.getValue().getBytes(StandardCharsets.UTF_8))));
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        metadata.put("namespace", namespace);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("apiVersion", "v1");
-        body.put("kind", "Secret");
-        body.put("metadata", metadata);
-        body.put("type", "Opaque");
-        body.put("data", data);
-        return new Manifest("v1", "Secret", namespace, name, body);
+        return SecretManifest.opaqueData(name, namespace, values);
     }
 
     /** The manifest with every Secret value replaced, for output. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.carvelgitops.engine.layout.SecretNames;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.model.SecretManifest;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problem;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValuesSchemaValidator;
@@ -122,15 +123,6 @@ final class SecretValuesPlan {
     }
 
     private static Manifest secret(String name, String namespace, String valuesYaml) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name);
-        metadata.put("namespace", namespace);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("apiVersion", "v1");
-        body.put("kind", "Secret");
-        body.put("metadata", metadata);
-        body.put("type", "Opaque");
-        body.put("stringData", Map.of("values.yaml", valuesYaml));
-        return new Manifest("v1", "Secret", namespace, name, body);
+        return SecretManifest.stringData(name, namespace, "Opaque", Map.of("values.yaml", valuesYaml));
     }
 }
