@@ -40,8 +40,6 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public final class JGitRemote implements GitRemote {
 
     private static final int TIMEOUT_SECONDS = 120;
-    private static final List<String> RACE_MESSAGES = List.of("lock", "invalid old id", "stale info", "fetch first",
-            "non-fast-forward", "failed to update ref", "already exists");
 
     private final String url;
     private final String branch;
@@ -231,8 +229,7 @@ public final class JGitRemote implements GitRemote {
      * smart-HTTP server checks the old id in a separate request; servers word a lost ref race variously).
      */
     static boolean lostRace(String serverMessage) {
-        String m = serverMessage.toLowerCase(Locale.ROOT);
-        return RACE_MESSAGES.stream().anyMatch(m::contains);
+        return PushRefusals.isLostRace(serverMessage);
     }
 
     private <C extends TransportCommand<C, ?>> C authorize(C command) {
