@@ -25,6 +25,11 @@ public final class MemoryGitops implements GitopsHistory, RepositoryView {
         return this;
     }
 
+    public MemoryGitops remove(String path) {
+        files.remove(path);
+        return this;
+    }
+
     public String head() {
         return head;
     }
@@ -61,7 +66,7 @@ public final class MemoryGitops implements GitopsHistory, RepositoryView {
 
     @Override
     public boolean isAncestor(String ancestor, String descendant) {
-        return ancestor.equals(descendant);
+        return ancestor.equalsIgnoreCase(descendant);
     }
 
     /** Entries directly inside {@code folder}: folders (true), files (false) or both (null). */
