@@ -1,11 +1,11 @@
 package io.jenkins.plugins.carvelgitops.bench;
 
+import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator;
 import io.jenkins.plugins.carvelgitops.engine.testing.MockCluster;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
-import io.jenkins.plugins.carvelgitops.engine.verify.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;

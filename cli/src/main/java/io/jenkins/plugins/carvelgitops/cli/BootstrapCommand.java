@@ -1,13 +1,13 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
+import io.jenkins.plugins.carvelgitops.engine.bootstrap.Bootstrap;
+import io.jenkins.plugins.carvelgitops.engine.bootstrap.BootstrapRequest;
+import io.jenkins.plugins.carvelgitops.engine.bootstrap.SecretValues;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
-import io.jenkins.plugins.carvelgitops.engine.kube.BootstrapRequest;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
-import io.jenkins.plugins.carvelgitops.engine.kube.SecretValues;
-import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bootstrap", mixinStandardHelpOptions = true,
         description = "Apply the Flux objects, their Secrets and the run-cluster RBAC (server-side apply, idempotent).")

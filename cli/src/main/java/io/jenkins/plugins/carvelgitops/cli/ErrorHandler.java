@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,6 +68,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return Text.oneLine(s, " ");
     }
 }

@@ -7,7 +7,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.RetryPolicy;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.model.InputFiles;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

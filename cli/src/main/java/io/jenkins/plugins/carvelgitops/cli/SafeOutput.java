@@ -1,13 +1,13 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
-import io.jenkins.plugins.carvelgitops.engine.report.TerminalText;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Everything the command line prints, stdout and stderr, passes {@link TerminalText#withoutControls}:
+ * Everything the command line prints, stdout and stderr, passes {@link Text#withoutControls}:
  * messages quote Git, clusters and files, and none of them may drive the terminal.
  */
 final class SafeOutput {
@@ -31,17 +31,17 @@ final class SafeOutput {
             super(new FilterWriter(target) {
                 @Override
                 public void write(int c) throws IOException {
-                    out.write(TerminalText.withoutControls(String.valueOf((char) c)));
+                    out.write(Text.withoutControls(String.valueOf((char) c)));
                 }
 
                 @Override
                 public void write(char[] buf, int off, int len) throws IOException {
-                    out.write(TerminalText.withoutControls(new String(buf, off, len)));
+                    out.write(Text.withoutControls(new String(buf, off, len)));
                 }
 
                 @Override
                 public void write(String s, int off, int len) throws IOException {
-                    out.write(TerminalText.withoutControls(s.substring(off, off + len)));
+                    out.write(Text.withoutControls(s.substring(off, off + len)));
                 }
             }, true);
         }

@@ -2,12 +2,12 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusPage;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusReports;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusRequest;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusService;

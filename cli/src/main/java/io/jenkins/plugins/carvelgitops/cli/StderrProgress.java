@@ -1,7 +1,7 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressEvent;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressEvent;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.PrintWriter;
 
 /** Progress lines on stderr, so stdout carries only the result (text or JSON). */

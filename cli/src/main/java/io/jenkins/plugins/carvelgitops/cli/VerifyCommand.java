@@ -3,27 +3,23 @@ package io.jenkins.plugins.carvelgitops.cli;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.report.VerifyReports;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
-import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
+import io.jenkins.plugins.carvelgitops.engine.verify.Verification;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReports;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Wait until Flux has applied the commit and each stage's PackageInstall runs the version it pins.")
@@ -66,20 +62,13 @@ final class VerifyCommand implements Callable<Integer> {
                 config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
         VerifyRequest request = VerifyPlanner.plan(config, history, clusters.buildCluster(), revision, stages,
                 clusters.stageKubeconfigs(), wait, !noReconcile, clusters.kubeconfigSecrets);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "carvel-gitops-verify");
-            t.setDaemon(true);
-            return t;
-        });
         VerifyReport report;
         Thread onInterrupt = null;
-        try (KubeClients kube = new KubeClients()) {
-            VerifyHandle handle = new Verifier(kube, history, scheduler).start(request, progress);
-            onInterrupt = new Thread(handle::cancel, "carvel-gitops-verify-cancel");
+        try (Verification verification = Verification.start(List.of(request), history, progress)) {
+            onInterrupt = new Thread(verification::cancel, "carvel-gitops-verify-cancel");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
-            report = handle.result().get();
+            report = verification.await().get(request);
         } finally {
-            scheduler.shutdownNow();
             removeHook(onInterrupt);
         }
         if (common.output == CommonOptions.Output.json) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.steps;
 
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.ui.CommitLinks;
@@ -128,7 +129,7 @@ public final class Delivery implements Serializable {
     }
 
     public String getShortCommit() {
-        return commit == null ? "" : commit.substring(0, Math.min(7, commit.length()));
+        return Revisions.shortSha(commit);
     }
 
     /** The commit's web page when the repository is on a known host, else null. */

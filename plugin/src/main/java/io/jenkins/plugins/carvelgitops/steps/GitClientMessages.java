@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import io.jenkins.plugins.carvelgitops.engine.git.PushRefusals;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -22,10 +23,6 @@ final class GitClientMessages {
     /** JGit statuses that mean someone else moved the branch first. */
     private static final List<String> JGIT_RACE_STATUSES = List.of("REJECTED_NONFASTFORWARD",
             "REJECTED_REMOTE_CHANGED");
-    /** Reasons a server gives when it lost a ref race rather than refusing our change. */
-    private static final List<String> RACE_REASONS = List.of("non-fast-forward", "fetch first", "stale info",
-            "already exists", "cannot lock", "failed to lock", "failed to update ref", "invalid old id",
-            "incorrect old value", "lock failure");
     private static final List<String> UNREACHABLE = List.of("connection refused", "connection failed",
             "unknownhost", "unknown host", "could not resolve host", "timed out", "no route", "connection reset",
             "remote hung up", "unexpected end of file");
@@ -64,8 +61,7 @@ final class GitClientMessages {
     }
 
     private static boolean isRaceReason(String reason) {
-        String r = reason.toLowerCase(Locale.ROOT);
-        return RACE_REASONS.stream().anyMatch(r::contains);
+        return PushRefusals.isLostRace(reason);
     }
 
     /** Whether a failure message says the server did not accept the credential (or asked for one). */

@@ -10,7 +10,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.git.GitRemote;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
 import io.jenkins.plugins.carvelgitops.engine.git.Urls;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

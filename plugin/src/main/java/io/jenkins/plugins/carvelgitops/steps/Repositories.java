@@ -7,7 +7,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepositories;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteGitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.git.RetryPolicy;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.nio.file.Path;
 
 /**

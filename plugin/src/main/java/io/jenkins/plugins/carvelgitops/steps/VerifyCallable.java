@@ -6,21 +6,18 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import io.jenkins.plugins.carvelgitops.engine.verify.GitopsHistory;
-import io.jenkins.plugins.carvelgitops.engine.verify.JGitHistory;
-import io.jenkins.plugins.carvelgitops.engine.verify.RemoteHistory;
-import io.jenkins.plugins.carvelgitops.engine.verify.Verifier;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyHandle;
+import io.jenkins.plugins.carvelgitops.engine.verify.Verification;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.io.IOException;
@@ -31,9 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import jenkins.security.MasterToSlaveCallable;
 
@@ -150,34 +144,15 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
     /** Starts every request, then blocks this (agent) thread until all have ended or it is interrupted. */
     private VerifyOutcome await(List<VerifyRequest> requests, GitopsHistory history, ProgressListener progress)
             throws IOException {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "carvel-gitops-verify");
-            t.setDaemon(true);
-            return t;
-        });
-        List<VerifyHandle> handles = new ArrayList<>();
-        try (KubeClients kube = new KubeClients()) {
-            Verifier verifier = new Verifier(kube, history, scheduler);
-            for (VerifyRequest request : requests) {
-                handles.add(verifier.start(request, progress));
-            }
-            LinkedHashMap<VerifyRequest, VerifyReport> reports = new LinkedHashMap<>();
-            for (int i = 0; i < requests.size(); i++) {
-                reports.put(requests.get(i), handles.get(i).result().get());
-            }
-            return VerifyOutcome.of(reports);
+        try (Verification verification = Verification.start(requests, history, progress)) {
+            return VerifyOutcome.of(verification.await());
         } catch (InterruptedException e) {
-            handles.forEach(VerifyHandle::cancel);
             Thread.currentThread().interrupt();
             InterruptedIOException aborted = new InterruptedIOException("fluxVerify: aborted; the watches are closed");
             aborted.initCause(e);
             throw aborted;
-        } catch (ExecutionException e) {
-            // the engine completes its result normally even on failure; this is a bug, not a cluster answer
-            handles.forEach(VerifyHandle::cancel);
-            throw new IOException("fluxVerify: the wait ended unexpectedly: " + e.getCause(), e.getCause());
-        } finally {
-            scheduler.shutdownNow();
+        } catch (IllegalStateException e) {
+            throw new IOException("fluxVerify: " + e.getMessage(), e.getCause());
         }
     }
 

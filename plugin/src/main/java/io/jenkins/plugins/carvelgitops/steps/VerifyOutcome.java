@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
@@ -113,7 +114,7 @@ public final class VerifyOutcome implements Serializable {
         for (ObjectReport o : stage.objects()) {
             if (o.state() != Readiness.State.READY) {
                 String why = o.message().isBlank() ? o.seen() : o.message();
-                return (o.kind() + " " + o.name() + ": " + why).replaceAll("\\s*\\R\\s*", "; ").strip();
+                return Text.oneLine(o.kind() + " " + o.name() + ": " + why);
             }
         }
         return "";

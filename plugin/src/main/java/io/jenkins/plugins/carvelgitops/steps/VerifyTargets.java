@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public final class VerifyTargets implements Serializable {
     public String describe() {
         List<String> parts = new ArrayList<>();
         revisions.forEach((stage, rev) -> parts.add(stage + " at " + (rev == null ? "the branch head"
-                : rev.substring(0, Math.min(7, rev.length()))) + (versions.get(stage) == null ? ""
+                : Revisions.shortSha(rev)) + (versions.get(stage) == null ? ""
                 : " (" + versions.get(stage) + ")")));
         return String.join(", ", parts);
     }

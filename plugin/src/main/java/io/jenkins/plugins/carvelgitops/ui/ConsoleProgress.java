@@ -1,7 +1,8 @@
 package io.jenkins.plugins.carvelgitops.ui;
 
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressEvent;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressEvent;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.io.PrintStream;
 
 /**
@@ -33,6 +34,6 @@ public final class ConsoleProgress implements ProgressListener {
             case FAILURE -> "error: ";
             case ACTION -> "";
         };
-        return PREFIX + kind + event.message().replaceAll("\\s*\\R\\s*", " ").strip();
+        return PREFIX + kind + Text.oneLine(event.message(), " ");
     }
 }

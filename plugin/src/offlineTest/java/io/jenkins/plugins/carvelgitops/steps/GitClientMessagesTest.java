@@ -52,6 +52,9 @@ class GitClientMessagesTest {
                 + "declined)"))).isFalse();
         assertThat(GitClientMessages.isRejectedPush(cli(" ! [remote rejected] HEAD -> main (protected branch hook "
                 + "declined)"))).isFalse();
+        assertThat(GitClientMessages.isRejectedPush(cli(" ! [remote rejected] HEAD -> main (branch is locked)")))
+                .isFalse();
+        assertThat(GitClientMessages.isRejectedPush(jgit("branch is locked", "REJECTED_OTHER_REASON"))).isFalse();
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.jenkins.plugins.carvelgitops.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressEvent;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressEvent.Kind;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressEvent;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressEvent.Kind;
 import io.jenkins.plugins.carvelgitops.steps.StageResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

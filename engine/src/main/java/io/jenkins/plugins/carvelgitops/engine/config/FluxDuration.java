@@ -39,28 +39,32 @@ public final class FluxDuration {
         return Duration.ofMillis(millis.longValue());
     }
 
-    /** Formats a duration the short way Flux does ({@code 1h30m}, {@code 90s} becomes {@code 1m30s}). */
+    /**
+     * Formats a duration as Go's {@code time.Duration.String()} does (which Flux prints), without its zero
+     * components: Go's {@code 1h0m0s} is {@code 1h}, {@code 1m30s} stays, {@code 1.5s} and {@code 500ms} too.
+     * {@link #parse} (and Go's {@code time.ParseDuration}) read the result back as the same duration, to the
+     * millisecond. {@code FluxDurationTest} checks this against a table Go printed.
+     */
     public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms == 0) {
             return "0s";
         }
+        if (ms < 1_000) {
+            return ms + "ms";
+        }
         StringBuilder sb = new StringBuilder();
         long h = ms / 3_600_000;
         long m = ms % 3_600_000 / 60_000;
-        long s = ms % 60_000 / 1_000;
-        long rest = ms % 1_000;
+        long secondsMillis = ms % 60_000;
         if (h > 0) {
             sb.append(h).append('h');
         }
         if (m > 0) {
             sb.append(m).append('m');
         }
-        if (s > 0) {
-            sb.append(s).append('s');
-        }
-        if (rest > 0) {
-            sb.append(rest).append("ms");
+        if (secondsMillis > 0) {
+            sb.append(BigDecimal.valueOf(secondsMillis, 3).stripTrailingZeros().toPlainString()).append('s');
         }
         return sb.toString();
     }

@@ -18,6 +18,6 @@ public record CommitResult(String sha, boolean changed, List<FileChange> changes
     }
 
     public String shortSha() {
-        return sha == null ? "" : sha.substring(0, Math.min(7, sha.length()));
+        return Revisions.shortSha(sha);
     }
 }

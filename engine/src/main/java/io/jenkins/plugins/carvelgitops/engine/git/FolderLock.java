@@ -1,6 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.nio.file.Path;
 
 /** Opens the repository a config names: a local folder (resolved against {@code baseDir}) or a remote. */

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
 import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +40,6 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 public final class JGitRemote implements GitRemote {
 
     private static final int TIMEOUT_SECONDS = 120;
-    private static final List<String> RACE_MESSAGES = List.of("lock", "invalid old id", "stale info", "fetch first",
-            "non-fast-forward", "failed to update ref", "already exists");
 
     private final String url;
     private final String branch;
@@ -231,8 +229,7 @@ public final class JGitRemote implements GitRemote {
      * smart-HTTP server checks the old id in a separate request; servers word a lost ref race variously).
      */
     static boolean lostRace(String serverMessage) {
-        String m = serverMessage.toLowerCase(Locale.ROOT);
-        return RACE_MESSAGES.stream().anyMatch(m::contains);
+        return PushRefusals.isLostRace(serverMessage);
     }
 
     private <C extends TransportCommand<C, ?>> C authorize(C command) {

@@ -1,23 +1,23 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
 import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 

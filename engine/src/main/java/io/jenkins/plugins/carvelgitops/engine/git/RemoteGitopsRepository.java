@@ -1,6 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -107,6 +107,6 @@ public final class RemoteGitopsRepository implements GitopsRepository {
     }
 
     static String shortSha(String sha) {
-        return sha == null ? "" : sha.substring(0, Math.min(7, sha.length()));
+        return Revisions.shortSha(sha);
     }
 }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.kube;
 
-import io.jenkins.plugins.carvelgitops.engine.render.FluxNames;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

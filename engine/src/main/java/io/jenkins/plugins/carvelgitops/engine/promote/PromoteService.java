@@ -7,7 +7,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.Track;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.function.Function;

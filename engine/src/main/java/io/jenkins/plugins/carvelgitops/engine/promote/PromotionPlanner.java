@@ -5,6 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.git.Change;
 import io.jenkins.plugins.carvelgitops.engine.git.ChangePlanner;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
+import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
@@ -64,7 +65,7 @@ public final class PromotionPlanner implements ChangePlanner {
         RepositoryLayout layout = new RepositoryLayout(config, head);
         TreeSet<Semver> stored = layout.storedVersions();
         Semver version = explicitVersion != null ? explicitVersion : sourceVersion(layout, stored);
-        String packagePath = layout.packageFile(version);
+        String packagePath = Optional.ofNullable(layout.storedFile(version)).orElse(layout.packageFile(version));
         String packageText = layout.read(packagePath);
         if (packageText == null) {
             throw ValidationException.of(layout.label(packagePath), "", "does not exist, so version " + version

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.render;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;

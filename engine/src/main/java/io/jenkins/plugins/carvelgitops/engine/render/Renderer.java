@@ -2,6 +2,8 @@ package io.jenkins.plugins.carvelgitops.engine.render;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
+import io.jenkins.plugins.carvelgitops.engine.layout.InstallName;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
@@ -96,7 +98,7 @@ public final class Renderer {
         for (StageSpec stage : stages) {
             String field = "stages[" + stage.name() + "].values.workload_name";
             if (pkg.declaresWorkloadName()) {
-                Object workload = stage.values().get("workload_name");
+                Object workload = InstallName.forPackage(config, stage, true);
                 if (!(workload instanceof String w) || w.isBlank()) {
                     problems.add(file, field, "is required: " + pkg.source() + " is a TAP supply-chain Package "
                             + "(its valuesSchema declares workload_name)", "set values.workload_name for stage "
@@ -137,7 +139,7 @@ public final class Renderer {
             if (name.length() <= Names.LABEL_MAX) {
                 names.put(name, name);
             } else if (config.shortenNames()) {
-                names.put(name, FluxNames.shorten(name));
+                names.put(name, FluxNames.named(config, name));
             } else {
                 problems.add(config.source(), "package", "the Flux object name '" + name + "' is " + name.length()
                         + " characters, more than the " + Names.LABEL_MAX + " Kubernetes allows",

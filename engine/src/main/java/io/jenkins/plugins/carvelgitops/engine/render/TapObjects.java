@@ -4,8 +4,11 @@ import io.jenkins.plugins.carvelgitops.engine.config.FluxSpec;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.config.Track;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
+import io.jenkins.plugins.carvelgitops.engine.layout.SecretNames;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.model.SecretManifest;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,9 +69,8 @@ final class TapObjects {
     }
 
     static Manifest valuesSecret(String install, StageSpec stage) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("values.yaml", SafeYaml.write(stage.values()));
-        return manifest("v1", "Secret", metadata(SecretNames.values(install), stage.namespace()), "stringData", body);
+        return SecretManifest.stringData(SecretNames.values(install), stage.namespace(), null,
+                Map.of("values.yaml", SafeYaml.write(stage.values())));
     }
 
     static Manifest gitRepository(GitopsConfig config, String name) {

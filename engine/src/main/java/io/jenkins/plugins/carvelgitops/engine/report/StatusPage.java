@@ -1,11 +1,16 @@
 package io.jenkins.plugins.carvelgitops.engine.report;
 
-import io.jenkins.plugins.carvelgitops.engine.verify.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -24,71 +29,21 @@ public final class StatusPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
             Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private static final String CSS = """
-            :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#ffffff;--head:#f6f8fa;
-            --ready:#1a7f37;--ready-bg:#dafbe1;--progressing:#9a6700;--progressing-bg:#fff8c5;
-            --failed:#cf222e;--failed-bg:#ffebe9;--unknown:#59636e;--unknown-bg:#eff2f5;color-scheme:light dark}
-            @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--bg:#0d1117;
-            --head:#151b23;--ready:#3fb950;--ready-bg:#12261e;--progressing:#d29922;--progressing-bg:#2e2a16;
-            --failed:#f85149;--failed-bg:#301a1f;--unknown:#9198a1;--unknown-bg:#1b2129}}
-            *{box-sizing:border-box}
-            body{margin:0;padding:28px 32px;background:var(--bg);color:var(--fg);
-            font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Helvetica,Arial,sans-serif}
-            code,.mono{font-family:ui-monospace,SFMono-Regular,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
-            h1{font-size:22px;margin:0 0 4px}
-            h1 .sub{font-weight:400;color:var(--muted)}
-            .meta{color:var(--muted);margin:0 0 14px}
-            .summary{display:flex;gap:8px;flex-wrap:wrap;margin:0 0 14px;padding:0;list-style:none}
-            .pill{display:inline-block;border-radius:999px;padding:2px 10px;font-weight:600;font-size:12.5px;
-            border:1px solid currentColor}
-            .pill.state-ready{color:var(--ready);background:var(--ready-bg)}
-            .pill.state-progressing{color:var(--progressing);background:var(--progressing-bg)}
-            .pill.state-failed{color:var(--failed);background:var(--failed-bg)}
-            .pill.state-unknown{color:var(--unknown);background:var(--unknown-bg)}
-            .note{border:1px solid var(--line);border-left:4px solid var(--unknown);background:var(--unknown-bg);
-            padding:8px 12px;border-radius:6px;margin:0 0 14px}
-            .source{margin:0 0 18px;color:var(--muted)}
-            table.grid{border-collapse:separate;border-spacing:0;width:100%;border:1px solid var(--line);
-            border-radius:8px;overflow:hidden}
-            .grid th,.grid td{text-align:left;vertical-align:top;padding:10px 14px;border-bottom:1px solid var(--line)}
-            .grid tbody tr:last-child th,.grid tbody tr:last-child td{border-bottom:0}
-            .grid thead th{background:var(--head);font-size:12px;text-transform:uppercase;letter-spacing:.04em;
-            color:var(--muted)}
-            .grid tbody th{width:14%;border-left:6px solid var(--unknown)}
-            tr.state-ready th{border-left-color:var(--ready)}
-            tr.state-progressing th{border-left-color:var(--progressing)}
-            tr.state-failed th{border-left-color:var(--failed)}
-            .stage-name{display:block;font-size:16px;font-weight:600;margin-bottom:4px}
-            td.cell{width:21.5%;border-left:1px solid var(--line)}
-            td.state-ready{background:var(--ready-bg)}
-            td.state-progressing{background:var(--progressing-bg)}
-            td.state-failed{background:var(--failed-bg)}
-            td.state-unknown{background:var(--unknown-bg)}
-            .version{display:block;font-size:20px;font-weight:650;font-variant-numeric:tabular-nums}
-            .word{display:block;font-weight:650}
-            .state-ready>.word,.state-ready>.version{color:var(--ready)}
-            .state-progressing>.word,.state-progressing>.version{color:var(--progressing)}
-            .state-failed>.word,.state-failed>.version{color:var(--failed)}
-            .state-unknown>.word,.state-unknown>.version{color:var(--unknown)}
-            .word::before{content:"";display:inline-block;width:9px;height:9px;border-radius:50%;
-            margin-right:6px;background:currentColor;vertical-align:1px}
-            .detail{display:block;color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}
-            ul.objects{list-style:none;margin:6px 0 0;padding:0;font-size:12.5px}
-            ul.objects li{color:var(--muted);overflow-wrap:anywhere}
-            ul.objects .dot{display:inline-block;width:7px;height:7px;border-radius:50%;margin-right:6px;
-            vertical-align:1px;background:var(--unknown)}
-            ul.objects .state-ready .dot{background:var(--ready)}
-            ul.objects .state-progressing .dot{background:var(--progressing)}
-            ul.objects .state-failed .dot{background:var(--failed)}
-            .message{margin:8px 0 0;padding:6px 8px;border-radius:4px;background:var(--bg);
-            border:1px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere;max-height:12em;overflow:auto;
-            font-size:12px}
-            footer{margin-top:18px;color:var(--muted);font-size:12.5px}
-            footer dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:6px 0 0;align-items:center}
-            footer dt{margin:0}footer dd{margin:0}
-            """;
+    /** The page's style sheet, inlined so the page is one self-contained file. */
+    private static final String CSS = css();
 
     private StatusPage() {
+    }
+
+    private static String css() {
+        try (InputStream in = StatusPage.class.getResourceAsStream("StatusPage.css")) {
+            if (in == null) {
+                throw new IllegalStateException("StatusPage.css is missing from the engine's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read StatusPage.css from the engine's jar", e);
+        }
     }
 
     public static String html(StatusReport report) {
@@ -138,7 +93,7 @@ public final class StatusPage {
                 h.append(" at <code>").append(esc(StatusReports.abbreviate(s.revision()))).append("</code>");
             }
             if (s.state() != State.READY && !s.message().isEmpty()) {
-                h.append(" &middot; ").append(esc(TerminalText.oneLine(s.message())));
+                h.append(" &middot; ").append(esc(Text.oneLine(s.message())));
             }
             h.append("</p>\n");
         }

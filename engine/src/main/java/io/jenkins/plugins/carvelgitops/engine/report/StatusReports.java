@@ -1,7 +1,8 @@
 package io.jenkins.plugins.carvelgitops.engine.report;
 
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
-import io.jenkins.plugins.carvelgitops.engine.verify.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
@@ -42,14 +43,14 @@ public final class StatusReports {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STAGE", "GIT", "LIVE", "FLUX", "PACKAGEINSTALL", "STATE"});
         for (StageStatus stage : report.stages()) {
-            rows.add(new String[] {TerminalText.oneLine(stage.stage()), TerminalText.oneLine(git(stage.git())), TerminalText.oneLine(live(stage)),
-                    TerminalText.oneLine(flux(stage)), TerminalText.oneLine(packageInstall(stage.packageInstall())), word(stage.state())});
+            rows.add(new String[] {Text.oneLine(stage.stage()), Text.oneLine(git(stage.git())), Text.oneLine(live(stage)),
+                    Text.oneLine(flux(stage)), Text.oneLine(packageInstall(stage.packageInstall())), word(stage.state())});
         }
         sb.append('\n').append(table(rows));
         List<String> messages = new ArrayList<>();
         for (StageStatus stage : report.stages()) {
             if (!stage.git().problem().isEmpty()) {
-                messages.add(stage.stage() + ": Git: " + TerminalText.oneLine(stage.git().problem()));
+                messages.add(stage.stage() + ": Git: " + Text.oneLine(stage.git().problem()));
             }
             if (!report.live()) {
                 continue;
@@ -59,13 +60,13 @@ public final class StatusReports {
             for (ObjectStatus o : objects) {
                 if (o.state() != State.READY && !o.message().isEmpty() && stage.git().version() != null) {
                     messages.add(stage.stage() + ": " + o.kind() + " " + o.namespace() + "/" + o.name() + ": "
-                            + TerminalText.oneLine(o.message()));
+                            + Text.oneLine(o.message()));
                 }
             }
         }
         if (report.source() != null && report.source().state() != State.READY) {
             messages.add(0, "source: GitRepository " + report.source().name() + ": "
-                    + TerminalText.oneLine(report.source().message()));
+                    + Text.oneLine(report.source().message()));
         }
         if (!messages.isEmpty()) {
             sb.append('\n');

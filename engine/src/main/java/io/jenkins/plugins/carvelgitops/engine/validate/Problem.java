@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.validate;
 
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public record Problem(String file, String field, String message, String fix) {
     }
 
     static String oneLine(String s) {
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+        return Text.oneLine(s, " ");
     }
 
     @Override

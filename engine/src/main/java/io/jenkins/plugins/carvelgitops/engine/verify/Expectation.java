@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import java.util.Objects;
 

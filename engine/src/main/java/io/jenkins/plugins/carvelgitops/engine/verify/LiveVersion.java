@@ -1,8 +1,10 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.util.Map;
 
 /**
@@ -27,6 +29,6 @@ public record LiveVersion(boolean live, String reported, String seen, String rea
         String reported = pkgi == null ? null : Obj.str(pkgi, "status", "version");
         return new LiveVersion(r.isReady(), reported, r.seen(), r.isReady() ? "" : stage + ": PackageInstall "
                 + namespace + "/" + name + " on the " + runCluster.label() + " is not live at " + version + ": "
-                + r.seen() + (r.message().isEmpty() ? "" : " (" + io.jenkins.plugins.carvelgitops.engine.report.TerminalText.oneLine(r.message()) + ")"));
+                + r.seen() + (r.message().isEmpty() ? "" : " (" + Text.oneLine(r.message()) + ")"));
     }
 }

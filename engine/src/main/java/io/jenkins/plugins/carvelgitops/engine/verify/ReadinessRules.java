@@ -1,5 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import java.util.Map;
 import java.util.Objects;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.git.Urls;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
@@ -10,6 +12,9 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigSecrets;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
+import io.jenkins.plugins.carvelgitops.engine.layout.InstallName;
+import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
@@ -69,9 +74,9 @@ public final class StatusService {
         List<StageSpec> stages = config.stages();
         Map<String, GitPin> pins = new HashMap<>();
         Map<String, StagePin> pinned = new HashMap<>();
+        RepositoryLayout layout = RepositoryLayout.at(config, history, head);
         for (StageSpec stage : stages) {
-            String file = config.repository().prefix() + config.packageName() + "/" + stage.name()
-                    + "/packageinstall.yaml";
+            String file = layout.packageInstallFile(stage.name());
             try {
                 Optional<StagePin> pin = VerifyPlanner.pin(config, history, head, stage);
                 pin.ifPresent(p -> pinned.put(stage.name(), p));
@@ -84,7 +89,7 @@ public final class StatusService {
         boolean live = request.buildCluster() != null;
         Reader reader = live ? new Reader(request, head) : null;
         String fluxNs = config.flux().namespace();
-        String repoName = VerifyPlanner.gitRepository(config);
+        String repoName = FluxNames.gitRepository(config);
         ObjectStatus source = live ? reader.flux(VerifyReport.SOURCE, new ObjectRef(config.flux().sourceApiVersion(),
                 "GitRepository", fluxNs, repoName)) : null;
         List<StageStatus> result = new ArrayList<>();
@@ -98,7 +103,8 @@ public final class StatusService {
                         : ObjectStatus.unknown(BUILD, ref.kind(), fluxNs, name, "not read: Git only"));
             }
             String pkgiNs = pin != null ? pin.namespace() : stage.namespace();
-            String pkgiName = pin != null ? pin.packageInstall() : installName(config, stage);
+            String pkgiName = pin != null ? pin.packageInstall()
+                    : InstallName.configured(config, stage).orElse("(unknown)");
             String runLabel = "run cluster of stage " + stage.name();
             ObjectStatus pkgi;
             if (!live) {
@@ -115,13 +121,6 @@ public final class StatusService {
         String note = live ? "" : "Git only: no cluster access was given, so nothing was read from the clusters";
         return new StatusReport(config.packageName(), Urls.withoutCredentials(config.repository().url()),
                 config.repository().branch(), head, clock.instant(), live, note, source, result);
-    }
-
-    private static String installName(GitopsConfig config, StageSpec stage) {
-        if (config.install() != null) {
-            return config.install();
-        }
-        return stage.values().get("workload_name") instanceof String w ? w : "(unknown)";
     }
 
     /** Reads objects; remembers a cluster that failed so it is not asked again. */

@@ -2,10 +2,14 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
+import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
-import io.jenkins.plugins.carvelgitops.engine.render.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Turns a config and the GitOps repository at a revision into a {@link VerifyRequest}: which stages
@@ -70,7 +75,7 @@ public final class VerifyPlanner {
                     pin.packageInstall(), pin.version(), kubeconfigs.get(stage.name())));
         }
         return new VerifyRequest(buildCluster, config.flux().apiVersion(), config.flux().namespace(),
-                gitRepository(config), sha.toLowerCase(Locale.ROOT), targets, timeout, reconcile,
+                FluxNames.gitRepository(config), sha.toLowerCase(Locale.ROOT), targets, timeout, reconcile,
                 kubeconfigFromSecret);
     }
 
@@ -81,7 +86,8 @@ public final class VerifyPlanner {
      * @param namespace      the run-cluster namespace of the PackageInstall
      * @param packageInstall the PackageInstall name
      * @param constraints    {@code spec.packageRef.versionSelection.constraints} as written
-     * @param version        the version it selects: the pinned one, or for a range the highest Package stored
+     * @param version        the version it selects ({@link RepositoryLayout#selected}): the pinned one, or for a
+     *                       range the one kapp-controller picks among the stored Packages
      */
     public record StagePin(String stage, String file, String namespace, String packageInstall, String constraints,
             String version) {
@@ -101,12 +107,14 @@ public final class VerifyPlanner {
      */
     public static Optional<StagePin> pin(GitopsConfig config, GitopsHistory history, String sha,
             StageSpec stage) {
-        String path = packageInstallFile(config, stage);
+        RepositoryLayout layout = RepositoryLayout.at(config, history, sha);
+        String path = layout.packageInstallFile(stage.name());
         Optional<String> text = history.read(sha, path);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> pkgi = asMap(SafeYaml.parseSingle(text.get(), path));
+        Object parsed = SafeYaml.parseSingle(text.get(), path);
+        Map<String, Object> pkgi = asMap(parsed);
         String name = Obj.str(pkgi, "metadata", "name");
         String namespace = Obj.str(pkgi, "metadata", "namespace");
         String constraints = Obj.str(pkgi, "spec", "packageRef", "versionSelection", "constraints");
@@ -114,23 +122,20 @@ public final class VerifyPlanner {
             throw ValidationException.of(path, "metadata.name, metadata.namespace, spec.packageRef"
                     + ".versionSelection.constraints", "are required", "render stage " + stage.name() + " again");
         }
-        String pkgDir = config.repository().prefix() + config.packageName() + "/";
-        String version = Semver.isValid(constraints) ? constraints : highestVersion(history, sha, pkgDir, path);
-        return Optional.of(new StagePin(stage.name(), path, namespace, name, constraints, version));
+        TreeSet<Semver> stored = layout.storedVersions();
+        Semver version = layout.selected(stage.name(), parsed, stored).orElseThrow(() -> stored.isEmpty()
+                ? ValidationException.of(path, "spec.packageRef.versionSelection.constraints", "selects a stored "
+                        + "version, but " + layout.packagesDir() + "/ holds no Package", "render a Package first")
+                : ValidationException.of(path, "spec.packageRef.versionSelection.constraints", "'" + constraints
+                        + "' selects none of the stored versions (" + stored.first() + " to " + stored.last() + ")",
+                        "render a version the stage selects, or promote one to it"));
+        return Optional.of(new StagePin(stage.name(), path, namespace, name, constraints, version.text()));
     }
 
     /** The stage's Kustomization names on the build cluster: packages, then packageinstalls. */
     public static List<String> kustomizations(GitopsConfig config, StageSpec stage) {
-        String pkgs = FluxNames.packagesKustomization(config.packageName(), stage.name());
-        String installs = FluxNames.packageInstallsKustomization(config.packageName(), stage.name());
-        return config.shortenNames() ? List.of(FluxNames.shorten(pkgs), FluxNames.shorten(installs))
-                : List.of(pkgs, installs);
-    }
-
-    /** The GitRepository name on the build cluster. */
-    public static String gitRepository(GitopsConfig config) {
-        String repo = FluxNames.gitRepository(config.packageName());
-        return config.shortenNames() ? FluxNames.shorten(repo) : repo;
+        return List.of(FluxNames.packagesKustomization(config, stage.name()),
+                FluxNames.packageInstallsKustomization(config, stage.name()));
     }
 
     /** Every name must be a stage of the config (for per-stage options such as {@code --stage-kubeconfig}). */
@@ -144,26 +149,7 @@ public final class VerifyPlanner {
     }
 
     private static String packageInstallFile(GitopsConfig config, StageSpec stage) {
-        return config.repository().prefix() + config.packageName() + "/" + stage.name() + "/packageinstall.yaml";
-    }
-
-    /** For {@code track: latest} the PackageInstall selects the highest Package in the repository. */
-    private static String highestVersion(GitopsHistory history, String sha, String pkgDir, String path) {
-        Semver best = null;
-        for (String f : history.list(sha, pkgDir + "packages")) {
-            String v = f.replaceAll("\\.ya?ml$", "");
-            if (Semver.isValid(v)) {
-                Semver s = Semver.parse(v);
-                if (!s.isPreRelease() && (best == null || s.compareTo(best) > 0)) {
-                    best = s;
-                }
-            }
-        }
-        if (best == null) {
-            throw ValidationException.of(path, "spec.packageRef.versionSelection.constraints", "selects the highest "
-                    + "version, but " + pkgDir + "packages/ holds no Package", "render a Package first");
-        }
-        return best.toString();
+        return new RepositoryLayout(config, RepositoryView.EMPTY).packageInstallFile(stage.name());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,49 +1,46 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
 import io.jenkins.plugins.carvelgitops.engine.kube.Deadline;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigSecrets;
-import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
-import io.jenkins.plugins.carvelgitops.engine.report.TerminalText;
-import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.Outcome;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.StageReport;
-import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest.StageTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-/** One verify in flight: the tracked objects, their watches, the deadline. All state is guarded by {@code this}. */
+/**
+ * One verify in flight: routes watch events to the tracked objects, judges each with {@link ReadinessRules},
+ * reports what changed, and ends on ready, the first failure, the deadline or a cancel. All state is guarded by
+ * {@code this}. Work that may block (opening clusters, reading Secrets, reconcile requests and their retries,
+ * confirming an absence) runs on the {@code blocking} executor; the shared scheduler only holds the deadline.
+ */
 final class VerifyWait implements VerifyHandle {
-
-    private static final String BUILD = "build";
 
     private final VerifyRequest request;
     private final ProgressListener listener;
     private final KubeClients clients;
     private final RevisionHistory history;
     private final ScheduledExecutorService scheduler;
+    private final Executor blocking;
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final long startNanos;
     private final CompletableFuture<VerifyReport> result = new CompletableFuture<>();
 
-    private final List<Tracked> tracked = new ArrayList<>();
+    private final List<TrackedObject> tracked = new ArrayList<>();
     private final List<ClusterAccess.ObjectWatch> watches = new ArrayList<>();
     private ScheduledFuture<?> deadline;
     private boolean done;
@@ -51,44 +48,17 @@ final class VerifyWait implements VerifyHandle {
     private String lastError;
 
     VerifyWait(VerifyRequest request, ProgressListener listener, KubeClients clients, RevisionHistory history,
-            ScheduledExecutorService scheduler, Clock clock, LongSupplier nanoTime) {
+            ScheduledExecutorService scheduler, Executor blocking, Clock clock, LongSupplier nanoTime) {
         this.request = request;
         this.listener = listener;
         this.clients = clients;
         this.history = history;
         this.scheduler = scheduler;
+        this.blocking = blocking;
         this.clock = clock;
         this.nanoTime = nanoTime;
         this.startNanos = nanoTime.getAsLong();
     }
-
-    /** One object we wait for. */
-    private static final class Tracked {
-        final String clusterId;
-        final String clusterLabel;
-        final ClusterAccess cluster;
-        Expectation expectation;
-        boolean synced;
-        Map<String, Object> object;
-        Readiness readiness;
-
-        Tracked(String clusterId, ClusterAccess cluster, Expectation expectation) {
-            this.clusterId = clusterId;
-            this.cluster = cluster;
-            this.clusterLabel = cluster.label();
-            this.expectation = expectation;
-        }
-
-        ObjectRef ref() {
-            return expectation.ref();
-        }
-
-        boolean matches(String cluster, String kind, String namespace) {
-            return clusterId.equals(cluster) && ref().kind().equals(kind) && ref().namespace().equals(namespace);
-        }
-    }
-
-    // ---------------------------------------------------------------- setup
 
     void begin() {
         try {
@@ -99,49 +69,18 @@ final class VerifyWait implements VerifyHandle {
                 deadline = scheduler.schedule(this::timedOut, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             }
             // Requests that fail for now are retried, but never past the deadline.
-            Deadline until = Deadline.in(request.timeout().minus(elapsed()));
-            ClusterAccess build = clients.cluster(request.buildCluster(), "build cluster").within(until);
-            String sourceApi = "source.toolkit.fluxcd.io/" + request.fluxApiVersion();
-            String kustomizeApi = "kustomize.toolkit.fluxcd.io/" + request.fluxApiVersion();
-            String ns = request.fluxNamespace();
-            List<Tracked> all = new ArrayList<>();
-            all.add(new Tracked(BUILD, build, new Expectation.FluxRevision(VerifyReport.SOURCE,
-                    new ObjectRef(sourceApi, "GitRepository", ns, request.gitRepository()), request.revision())));
-            Map<String, ClusterAccess> runClusters = new LinkedHashMap<>();
-            for (StageTarget stage : request.stages()) {
-                for (String ks : stage.kustomizations()) {
-                    all.add(new Tracked(BUILD, build, new Expectation.FluxRevision(stage.stage(),
-                            new ObjectRef(kustomizeApi, "Kustomization", ns, ks), request.revision())));
-                }
-                KubeconfigAuth kubeconfig = stage.kubeconfig() != null ? stage.kubeconfig()
-                        : kubeconfigFromSecret(build, stage.stage());
-                String label = "run cluster of stage " + stage.stage();
-                ClusterAccess run = clients.cluster(kubeconfig, label).within(until);
-                String id = "run:" + kubeconfig.fingerprint();
-                runClusters.putIfAbsent(id + "|" + stage.namespace(), run);
-                all.add(new Tracked(id, run, new Expectation.PackageVersion(stage.stage(), new ObjectRef(
-                        KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", stage.namespace(), stage.packageInstall()),
-                        stage.version(), false)));
-            }
+            WaitTargets targets = WaitTargets.of(request, clients, Deadline.in(request.timeout().minus(elapsed())));
             synchronized (this) {
-                tracked.addAll(all);
+                tracked.addAll(targets.objects());
             }
             if (request.reconcile()) {
-                requestReconcile(build, all);
+                requestReconcile(targets.build(), targets.objects());
             }
             synchronized (this) {
                 if (done) {
                     return;
                 }
-                watch(build, BUILD, sourceApi, "GitRepository", ns);
-                if (!request.stages().isEmpty()) {
-                    watch(build, BUILD, kustomizeApi, "Kustomization", ns);
-                }
-                runClusters.forEach((key, run) -> {
-                    String id = key.substring(0, key.indexOf('|'));
-                    String namespace = key.substring(key.indexOf('|') + 1);
-                    watch(run, id, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace);
-                });
+                targets.watches().forEach(this::watch);
             }
         } catch (ClusterException e) {
             if (e.isTransient()) {
@@ -160,93 +99,57 @@ final class VerifyWait implements VerifyHandle {
         }
     }
 
-    private KubeconfigAuth kubeconfigFromSecret(ClusterAccess build, String stage) {
-        String name = stage + "-kubeconfig";
-        if (!request.kubeconfigFromSecret()) {
-            throw new ClusterException("no kubeconfig for stage " + stage + ": give one (--stage-kubeconfig " + stage
-                    + "=FILE, or stageKubeconfigs in the step), or allow reading Secret " + name + " from the build "
-                    + "cluster");
-        }
-        return KubeconfigSecrets.read(build, request.fluxNamespace(), stage);
-    }
-
-    private void requestReconcile(ClusterAccess build, List<Tracked> all) {
+    /** Asks Flux to reconcile now; a Flux object that does not exist ends the wait as the rules judge it. */
+    private void requestReconcile(ClusterAccess build, List<TrackedObject> all) {
         String token = clock.instant().toString();
-        int n = 0;
-        for (Tracked t : all) {
-            if (!BUILD.equals(t.clusterId)) {
-                continue;
+        Optional<TrackedObject> missing = ReconcileRequests.annotate(build, all, token);
+        if (missing.isPresent()) {
+            synchronized (this) {
+                missing.get().synced = true;
+                evaluate(missing.get());
             }
-            try {
-                build.annotate(t.ref(), Verifier.REQUESTED_AT, token);
-                n++;
-            } catch (ClusterException e) {
-                if (!e.isTransient() && build.get(t.ref()).isEmpty()) {
-                    synchronized (this) {
-                        t.synced = true;
-                        evaluate(t);
-                    }
-                    checkDone();
-                    return;
-                }
-                throw e;
-            }
+            checkDone();
+            return;
         }
+        long n = all.stream().filter(t -> WaitTargets.BUILD.equals(t.clusterId)).count();
         listener.action(prefix() + "requested reconcile of " + n + " Flux objects (" + Verifier.REQUESTED_AT + "="
                 + token + ")");
     }
 
-    private void watch(ClusterAccess cluster, String clusterId, String apiVersion, String kind, String namespace) {
-        watches.add(cluster.watch(apiVersion, kind, namespace, new ClusterAccess.WatchListener() {
-            @Override
-            public void synced(List<Map<String, Object>> objects) {
-                synchronized (VerifyWait.this) {
-                    for (Tracked t : tracked) {
-                        if (t.matches(clusterId, kind, namespace)) {
-                            t.synced = true;
-                            t.object = objects.stream().filter(o -> t.ref().name().equals(Obj.str(o, "metadata",
-                                    "name"))).findFirst().orElse(null);
-                            evaluate(t);
-                        }
-                    }
-                }
-                checkDone();
-            }
-
-            @Override
-            public void changed(Map<String, Object> object) {
-                update(clusterId, kind, namespace, Obj.str(object, "metadata", "name"), object);
-            }
-
-            @Override
-            public void deleted(Map<String, Object> object) {
-                update(clusterId, kind, namespace, Obj.str(object, "metadata", "name"), null);
-            }
-
-            @Override
-            public void failed(String message) {
-                finish(Outcome.FAILED, message);
-            }
-
-            @Override
-            public void interrupted(String message) {
-                synchronized (VerifyWait.this) {
-                    lastError = message;
-                }
-                listener.warning(prefix() + message);
-            }
-        }));
+    private void watch(WaitTargets.Watch w) {
+        watches.add(w.cluster().watch(w.apiVersion(), w.kind(), w.namespace(), new WatchRouting(this, w)));
     }
 
-    // ---------------------------------------------------------------- events
+    /** The watch's first list: every object it covers is now known, present or not. */
+    void synced(WaitTargets.Watch w, List<Map<String, Object>> objects) {
+        synchronized (this) {
+            for (TrackedObject t : tracked) {
+                if (t.matches(w.clusterId(), w.kind(), w.namespace())) {
+                    t.synced = true;
+                    t.object = objects.stream().filter(o -> t.ref().name().equals(Obj.str(o, "metadata", "name")))
+                            .findFirst().orElse(null);
+                    evaluate(t);
+                }
+            }
+        }
+        checkDone();
+    }
 
-    private void update(String clusterId, String kind, String namespace, String name, Map<String, Object> object) {
+    /** The watch dropped and reconnects: remembered for the timeout message. */
+    void interrupted(String message) {
+        synchronized (this) {
+            lastError = message;
+        }
+        listener.warning(prefix() + message);
+    }
+
+    void update(WaitTargets.Watch w, String name, Map<String, Object> object) {
         synchronized (this) {
             if (done) {
                 return;
             }
-            for (Tracked t : tracked) {
-                if (t.matches(clusterId, kind, namespace) && t.ref().name().equals(name)) {
+            for (TrackedObject t : tracked) {
+                if (t.matches(w.clusterId(), w.kind(), w.namespace()) && t.ref().name().equals(name)) {
                     t.object = object;
                     if (object != null || t.synced) {
                         evaluate(t);
@@ -258,7 +161,7 @@ final class VerifyWait implements VerifyHandle {
     }
 
     /** Judges one object and reports a line when what it shows has changed. Caller holds the lock. */
-    private void evaluate(Tracked t) {
+    private void evaluate(TrackedObject t) {
         if (done) {
             return;
         }
@@ -266,31 +169,25 @@ final class VerifyWait implements VerifyHandle {
         Readiness before = t.readiness;
         t.readiness = r;
         if (before == null || before.state() != r.state() || !before.seen().equals(r.seen())) {
-            String what = t.expectation.stage() + ": " + t.ref().kind() + " " + t.ref().name();
-            switch (r.state()) {
-                case READY -> listener.success(prefix() + what + " " + readyText(t));
-                case FAILED -> listener.failure(prefix() + what + " failed: " + TerminalText.oneLine(r.message()));
-                default -> listener.waiting(prefix() + what + ": " + r.seen()
-                        + (r.message().isEmpty() ? "" : " (" + TerminalText.oneLine(r.message()) + ")"));
-            }
+            WaitReports.announce(listener, prefix(), t);
         }
-        if (r.isReady() && t.expectation instanceof Expectation.FluxRevision && isLastKustomization(t)) {
+        if (r.isReady() && WaitTargets.appliesPackageInstall(request, t)) {
             // Flux has applied the PackageInstall: from now on, its absence is a failure. Events of two
             // clusters arrive in no set order, so an absence is confirmed with one read first.
-            for (Tracked p : tracked) {
+            for (TrackedObject p : tracked) {
                 if (p.expectation instanceof Expectation.PackageVersion pv && pv.stage().equals(t.expectation.stage())
                         && !pv.mustExist()) {
                     if (p.object != null) {
                         p.expectation = pv.mustExist(true);
                     } else if (p.synced) {
-                        scheduler.execute(() -> confirmAbsent(p));
+                        blocking.execute(() -> confirmAbsent(p));
                     }
                 }
             }
         }
     }
 
-    private void confirmAbsent(Tracked p) {
+    private void confirmAbsent(TrackedObject p) {
         Map<String, Object> object;
         try {
             object = p.cluster.get(p.ref()).orElse(null);
@@ -310,25 +207,6 @@ final class VerifyWait implements VerifyHandle {
         checkDone();
     }
 
-    private boolean isLastKustomization(Tracked t) {
-        for (StageTarget s : request.stages()) {
-            if (s.stage().equals(t.expectation.stage()) && !s.kustomizations().isEmpty()) {
-                return s.kustomizations().get(s.kustomizations().size() - 1).equals(t.ref().name());
-            }
-        }
-        return false;
-    }
-
-    private static String readyText(Tracked t) {
-        if (t.expectation instanceof Expectation.PackageVersion pv) {
-            return "reconciled " + pv.version();
-        }
-        String revision = "Kustomization".equals(t.ref().kind()) ? Obj.str(t.object, "status", "lastAppliedRevision")
-                : Obj.str(t.object, "status", "artifact", "revision");
-        return ("GitRepository".equals(t.ref().kind()) ? "fetched " : "applied ")
-                + ReadinessRules.abbreviate(revision);
-    }
-
     private void checkDone() {
         Outcome outcome = null;
         String message = null;
@@ -336,19 +214,16 @@ final class VerifyWait implements VerifyHandle {
             if (done || tracked.isEmpty()) {
                 return;
             }
-            for (Tracked t : tracked) {
+            for (TrackedObject t : tracked) {
                 if (t.readiness != null && t.readiness.isFailed()) {
                     outcome = Outcome.FAILED;
-                    message = t.expectation.stage() + ": " + t.ref().kind() + " " + t.ref() .namespace() + "/"
-                            + t.ref().name() + " on the " + t.clusterLabel + ": " + TerminalText.oneLine(t.readiness.message());
+                    message = WaitReports.failure(t);
                     break;
                 }
             }
-            if (outcome == null && tracked.stream().allMatch(t -> t.readiness != null && t.readiness.isReady())) {
+            if (outcome == null && tracked.stream().allMatch(TrackedObject::isReady)) {
                 outcome = Outcome.READY;
-                List<String> stages = request.stages().stream().map(StageTarget::stage).toList();
-                message = "revision " + Revisions.shortSha(request.revision()) + " is live"
-                        + (stages.isEmpty() ? " on the build cluster" : " on " + String.join(", ", stages));
+                message = WaitReports.live(request);
             }
         }
         if (outcome != null) {
@@ -360,12 +235,10 @@ final class VerifyWait implements VerifyHandle {
         long notReady;
         String error;
         synchronized (this) {
-            notReady = tracked.stream().filter(t -> t.readiness == null || !t.readiness.isReady()).count();
+            notReady = tracked.stream().filter(t -> !t.isReady()).count();
             error = tracked.stream().anyMatch(t -> t.readiness == null) ? lastError : null;
         }
-        finish(Outcome.TIMED_OUT, "timed out after " + human(request.timeout()) + ": " + notReady + " of "
-                + Math.max(notReady, tracked.size()) + " objects not ready"
-                + (error == null ? "" : " (last cluster error: " + TerminalText.oneLine(error) + ")"));
+        finish(Outcome.TIMED_OUT, WaitReports.timedOut(request, notReady, tracked.size(), error));
     }
 
     @Override
@@ -373,7 +246,7 @@ final class VerifyWait implements VerifyHandle {
         finish(Outcome.CANCELED, "canceled");
     }
 
-    private void finish(Outcome outcome, String message) {
+    void finish(Outcome outcome, String message) {
         VerifyReport report;
         List<ClusterAccess.ObjectWatch> toClose;
         synchronized (this) {
@@ -397,8 +270,6 @@ final class VerifyWait implements VerifyHandle {
         result.complete(report);
     }
 
-    // ---------------------------------------------------------------- report
-
     @Override
     public CompletableFuture<VerifyReport> result() {
         return result;
@@ -413,26 +284,7 @@ final class VerifyWait implements VerifyHandle {
     }
 
     private VerifyReport report(Outcome outcome, String message) {
-        Map<String, List<ObjectReport>> byStage = new LinkedHashMap<>();
-        byStage.put(VerifyReport.SOURCE, new ArrayList<>());
-        request.stages().forEach(s -> byStage.put(s.stage(), new ArrayList<>()));
-        for (Tracked t : tracked) {
-            Readiness r = t.readiness;
-            byStage.computeIfAbsent(t.expectation.stage(), k -> new ArrayList<>()).add(new ObjectReport(
-                    t.clusterLabel, t.ref().kind(), t.ref().namespace(), t.ref().name(), t.expectation.describe(),
-                    r == null ? State.WAITING : r.state(), r == null ? "not seen" : r.seen(),
-                    r == null ? "no answer from the " + t.clusterLabel : r.message()));
-        }
-        List<StageReport> stages = new ArrayList<>();
-        byStage.forEach((stage, objects) -> {
-            if (objects.isEmpty()) {
-                return;
-            }
-            State state = objects.stream().anyMatch(o -> o.state() == State.FAILED) ? State.FAILED
-                    : objects.stream().allMatch(o -> o.state() == State.READY) ? State.READY : State.WAITING;
-            stages.add(new StageReport(stage, state, objects));
-        });
-        return new VerifyReport(outcome, request.revision(), elapsed(), message, stages);
+        return WaitReports.of(request, tracked, outcome, message, elapsed());
     }
 
     private Duration elapsed() {
@@ -441,9 +293,5 @@ final class VerifyWait implements VerifyHandle {
 
     private String prefix() {
         return String.format(Locale.ROOT, "[%.1fs] ", elapsed().toMillis() / 1000.0);
-    }
-
-    private static String human(Duration d) {
-        return io.jenkins.plugins.carvelgitops.engine.config.FluxDuration.format(d);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressEvent;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressEvent;
 import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Files;

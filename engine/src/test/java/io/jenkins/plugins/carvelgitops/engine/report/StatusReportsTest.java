@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.report;
 
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.carvelgitops.engine.testing.StatusSamples;
@@ -30,7 +31,7 @@ class StatusReportsTest {
 
     @Test
     void controlCharactersFromAClusterDoNotReachTheTerminal() {
-        assertThat(TerminalText.oneLine(" a\u001b[31mred\r\nnext\u0007 ")).isEqualTo("a [31mred; next");
+        assertThat(Text.oneLine(" a\u001b[31mred\r\nnext\u0007 ")).isEqualTo("a [31mred; next");
     }
 
     @Test

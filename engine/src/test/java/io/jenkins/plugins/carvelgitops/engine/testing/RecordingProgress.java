@@ -1,7 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.testing;
 
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressEvent;
-import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressEvent;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.testing.MockCluster;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;

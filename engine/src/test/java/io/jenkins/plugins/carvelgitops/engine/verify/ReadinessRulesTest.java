@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;

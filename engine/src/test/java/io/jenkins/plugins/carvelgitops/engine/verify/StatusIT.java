@@ -3,12 +3,13 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusPage;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusReports;
-import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
+import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.Settle;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;

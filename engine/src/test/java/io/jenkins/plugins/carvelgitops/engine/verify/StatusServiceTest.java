@@ -11,6 +11,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
+import io.jenkins.plugins.carvelgitops.engine.testing.MemoryGitops;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The status report from fixtures: an in-memory GitOps repository and clusters holding YAML fixture objects. */
@@ -49,7 +49,7 @@ class StatusServiceTest {
               - {name: prod, namespace: apps, serviceAccount: app-installer}
             """);
 
-    final MemoryHistory git = new MemoryHistory(HEAD);
+    final MemoryGitops git = new MemoryGitops(HEAD);
     final Map<String, FixtureCluster> clusters = new LinkedHashMap<>();
     final List<String> opened = new ArrayList<>();
 
@@ -78,7 +78,7 @@ class StatusServiceTest {
     /** Every stage rendered at 1.2.3; Flux applied the head for every stage. */
     void deliveredEverywhere() {
         for (String stage : List.of("staging", "qa", "prod")) {
-            git.pin(stage, "1.2.3");
+            pin(stage, "1.2.3");
         }
         build().put("gitrepo-ready.yaml", "app.default.tap-gitops-repo");
         for (String stage : List.of("staging", "qa", "prod")) {
@@ -185,8 +185,8 @@ class StatusServiceTest {
 
     @Test
     void withoutClusterAccessItReportsGitOnlyAndSaysSo() {
-        git.pin("staging", "1.2.3");
-        git.pin("qa", "1.2.2");
+        pin("staging", "1.2.3");
+        pin("qa", "1.2.2");
 
         StatusReport report = read(StatusRequest.gitOnly(CONFIG, git));
 
@@ -204,7 +204,7 @@ class StatusServiceTest {
     @Test
     void aStageNotRenderedIsUnknownAndItsPackageInstallIsNotRead() {
         deliveredEverywhere();
-        git.files.remove("app.default.tap/prod/packageinstall.yaml");
+        git.remove("app.default.tap/prod/packageinstall.yaml");
         StageStatus prod = read(live()).stages().get(2);
         assertThat(prod.state()).isEqualTo(State.UNKNOWN);
         assertThat(prod.packageInstall().message()).contains("Git pins no version: not rendered at a1afe26");
@@ -214,7 +214,7 @@ class StatusServiceTest {
     @Test
     void anInvalidPackageInstallFileIsShownNotThrown() {
         deliveredEverywhere();
-        git.files.put("app.default.tap/qa/packageinstall.yaml", "apiVersion: packaging.carvel.dev/v1alpha1\nkind: "
+        git.put("app.default.tap/qa/packageinstall.yaml", "apiVersion: packaging.carvel.dev/v1alpha1\nkind: "
                 + "PackageInstall\nmetadata: {name: app}\n");
         StageStatus qa = read(live()).stages().get(1);
         assertThat(qa.git().version()).isNull();
@@ -224,10 +224,10 @@ class StatusServiceTest {
     @Test
     void aRangeShowsTheVersionItSelects() {
         deliveredEverywhere();
-        git.files.put("app.default.tap/packages/1.2.3.yaml", "x");
-        git.files.put("app.default.tap/packages/1.3.0.yaml", "x");
-        git.files.put("app.default.tap/packages/1.4.0-rc.1.yaml", "x");
-        git.files.put("app.default.tap/prod/packageinstall.yaml", MemoryHistory.pkgi(">=0.0.0"));
+        git.put("app.default.tap/packages/1.2.3.yaml", "x");
+        git.put("app.default.tap/packages/1.3.0.yaml", "x");
+        git.put("app.default.tap/packages/1.4.0-rc.1.yaml", "x");
+        git.put("app.default.tap/prod/packageinstall.yaml", pkgi(">=0.0.0"));
         StageStatus prod = read(live()).stages().get(2);
         assertThat(prod.git().constraints()).isEqualTo(">=0.0.0");
         assertThat(prod.git().version()).isEqualTo("1.3.0");
@@ -295,50 +295,19 @@ class StatusServiceTest {
     // ------------------------------------------------------------------ fixtures
 
     /** One commit of a GitOps repository, in memory. */
-    static final class MemoryHistory implements GitopsHistory {
-        final String head;
-        final Map<String, String> files = new TreeMap<>();
+    void pin(String stage, String version) {
+        git.put("app.default.tap/" + stage + "/packageinstall.yaml", pkgi(version));
+    }
 
-        MemoryHistory(String head) {
-            this.head = head;
-        }
-
-        void pin(String stage, String version) {
-            files.put("app.default.tap/" + stage + "/packageinstall.yaml", pkgi(version));
-        }
-
-        static String pkgi(String constraints) {
-            return """
-                    apiVersion: packaging.carvel.dev/v1alpha1
-                    kind: PackageInstall
-                    metadata: {name: app, namespace: apps}
-                    spec:
-                      serviceAccountName: app-installer
-                      packageRef: {refName: app.default.tap, versionSelection: {constraints: "%s"}}
-                    """.formatted(constraints);
-        }
-
-        @Override
-        public Optional<String> head(String branch) {
-            return "main".equals(branch) ? Optional.of(head) : Optional.empty();
-        }
-
-        @Override
-        public Optional<String> read(String sha, String path) {
-            return head.equals(sha) ? Optional.ofNullable(files.get(path)) : Optional.empty();
-        }
-
-        @Override
-        public List<String> list(String sha, String folder) {
-            String prefix = folder.endsWith("/") ? folder : folder + "/";
-            return files.keySet().stream().filter(p -> p.startsWith(prefix)).map(p -> p.substring(prefix.length()))
-                    .map(p -> p.contains("/") ? p.substring(0, p.indexOf('/')) : p).distinct().sorted().toList();
-        }
-
-        @Override
-        public boolean isAncestor(String ancestorSha, String descendantSha) {
-            return ancestorSha.equalsIgnoreCase(descendantSha);
-        }
+    static String pkgi(String constraints) {
+        return """
+                apiVersion: packaging.carvel.dev/v1alpha1
+                kind: PackageInstall
+                metadata: {name: app, namespace: apps}
+                spec:
+                  serviceAccountName: app-installer
+                  packageRef: {refName: app.default.tap, versionSelection: {constraints: "%s"}}
+                """.formatted(constraints);
     }
 
     /** A cluster that holds fixture objects, answers reads, and refuses every write. */

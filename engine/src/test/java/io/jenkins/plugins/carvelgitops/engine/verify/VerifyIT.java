@@ -1,8 +1,12 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
+import io.jenkins.plugins.carvelgitops.engine.testing.Await;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.KappSimulator;
@@ -280,9 +284,33 @@ class VerifyIT {
             d.flux.reactToRequests(false);
             VerifyHandle handle = new Verifier(clients, RevisionHistory.EXACT, scheduler)
                     .start(d.request(SHA, LONG, true), progress);
-            Thread.sleep(500);
+            watching(d);
             handle.cancel();
             assertThat(handle.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CANCELED);
         }
+    }
+
+    @Test
+    void anInterruptedVerificationCancelsEveryWait() throws Exception {
+        try (SimulatedDelivery d = oneStage(false)) {
+            d.flux.reactToRequests(false);
+            VerifyRequest request = d.request(SHA, LONG, true);
+            try (Verification verification = Verification.start(List.of(request), RevisionHistory.EXACT,
+                    progress)) {
+                Thread waiter = Thread.currentThread();
+                watching(d);
+                scheduler.execute(waiter::interrupt);
+                assertThatThrownBy(verification::await).isInstanceOf(InterruptedException.class);
+                assertThat(Thread.interrupted()).isFalse();
+                VerifyReport report = verification.await().get(request);
+                assertThat(report.outcome()).isEqualTo(Outcome.CANCELED);
+            }
+        }
+    }
+
+    /** Until the verify has opened its watches on the build cluster. */
+    static void watching(SimulatedDelivery d) throws InterruptedException {
+        Await.until(Duration.ofSeconds(30), "a watch on the build cluster",
+                () -> d.build.requests().stream().anyMatch(r -> r.contains("watch=true")));
     }
 }

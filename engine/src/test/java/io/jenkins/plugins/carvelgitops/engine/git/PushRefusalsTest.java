@@ -1,0 +1,31 @@
+package io.jenkins.plugins.carvelgitops.engine.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A lost ref race is retried from the new head; a refusal of the change itself never is. */
+class PushRefusalsTest {
+
+    @ParameterizedTest(name = "{0}: lost race = {1}")
+    @CsvSource(delimiter = ';', value = {
+        "non-fast-forward; true",
+        "fetch first; true",
+        "stale info; true",
+        "cannot lock ref 'refs/heads/main'; true",
+        "failed to lock; true",
+        "lock failure; true",
+        "invalid old id sent; true",
+        "ref refs/heads/main already exists; true",
+        "failed to update ref; true",
+        "branch is locked; false",
+        "pre-receive hook declined: branch is locked for the release; false",
+        "protected branch hook declined; false",
+        "pre-receive hook declined; false",
+    })
+    void classifiesTheServersReason(String reason, boolean lostRace) {
+        assertThat(PushRefusals.isLostRace(reason)).isEqualTo(lostRace);
+        assertThat(JGitRemote.lostRace(reason)).isEqualTo(lostRace);
+    }
+}

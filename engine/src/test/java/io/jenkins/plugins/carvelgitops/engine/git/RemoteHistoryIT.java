@@ -1,0 +1,52 @@
+package io.jenkins.plugins.carvelgitops.engine.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.Change;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
+import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteGitopsRepository;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The descendant rule against a remote repository, read through the cached (shallow) clone. */
+class RemoteHistoryIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void commitsPushedByOthersBeforeAndAfterWeLookedCountAsDescendants() throws Exception {
+        BareRemote remote = BareRemote.create(tmp.resolve("remote.git"), "main");
+        RemoteOptions options = RemoteOptions.defaults(tmp.resolve("cache"));
+        GitopsRepository publisher = new RemoteGitopsRepository(() -> JGitRemote.open(remote.fileUrl(), "main",
+                options, CommitSpec.DEFAULT, ProgressListener.NONE), options.retry(), ProgressListener.NONE);
+        publisher.publish(new Change(List.of(new RepoFile("a.yaml", "a: 1\n")), List.of(), "first\n"));
+        String ours = publisher.publish(new Change(List.of(new RepoFile("a.yaml", "a: 2\n")), List.of(), "ours\n"))
+                .sha();
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        String theirs = remote.pushAsSomeoneElse(scratch, "theirs", Map.of("b.yaml", "b: 1\n"));
+
+        RemoteHistory history = new RemoteHistory(() -> JGitRemote.open(remote.fileUrl(), "main",
+                options.withShallow(false), CommitSpec.DEFAULT, ProgressListener.NONE), Duration.ZERO);
+        assertThat(history.head("main")).contains(theirs);
+        assertThat(history.isAncestor(ours, theirs)).isTrue();
+        assertThat(history.isAncestor(theirs, ours)).isFalse();
+        assertThat(history.read(ours, "a.yaml")).contains("a: 2\n");
+
+        String later = remote.pushAsSomeoneElse(Files.createDirectories(tmp.resolve("scratch2")), "later",
+                Map.of("c.yaml", "c: 1\n"));
+        assertThat(history.isAncestor(ours, later)).as("fetched again when Flux reports a newer commit").isTrue();
+        assertThat(history.isAncestor(ours, "0123456789abcdef0123456789abcdef01234567")).isFalse();
+    }
+}
