@@ -47,26 +47,26 @@ class KillRecoveryIT {
         }
         prepare(dir, remote ? bare.toUri().toString().replaceFirst("/$", "") : "./gitops-repo");
         Path gitDir = remote ? bare : dir.resolve("gitops-repo/.git");
-        complete(dir, renderArgs(dir, "0.0.1"));
+        long fullRun;
         if (promote) {
-            complete(dir, promoteArgs());
+            // prod runs 0.0.1; each trial promotes it to the other stored version, up and down in turn
+            complete(dir, renderArgs(dir, "0.0.1", "staging", "prod"));
+            complete(dir, renderArgs(dir, "0.0.2", "staging"));
+            fullRun = measure(dir, promoteArgs("0.0.2"));
+            complete(dir, promoteArgs("0.0.1"));
+        } else {
+            complete(dir, renderArgs(dir, "0.0.1"));
+            fullRun = measure(dir, renderArgs(dir, "0.0.2"));
         }
 
         long seed = new Random().nextLong();
-        System.out.println(what + ": random seed " + seed);
+        System.out.println(what + ": random seed " + seed + ", a full run takes " + fullRun + " ms");
         Random random = new Random(seed);
-        long fullRun = measure(dir, renderArgs(dir, "0.0.2"));
-        if (promote) {
-            fullRun = measure(dir, promoteArgs());
-        }
         int killed = 0;
         for (int trial = 0; trial < TRIALS; trial++) {
-            String version = "1.0." + trial;
-            if (promote) {
-                complete(dir, renderArgs(dir, version, "staging"));
-            }
+            String version = promote ? (trial % 2 == 0 ? "0.0.2" : "0.0.1") : "1.0." + trial;
             String start = head(gitDir);
-            List<String> args = promote ? promoteArgs() : renderArgs(dir, version);
+            List<String> args = promote ? promoteArgs(version) : renderArgs(dir, version);
             Process p = start(dir, args);
             // kills spread over the whole run, start-up included, with an extra weight on its Git work
             long delay = (long) (fullRun * (0.4 + 0.7 * random.nextDouble()));
@@ -137,13 +137,15 @@ class KillRecoveryIT {
         return args;
     }
 
-    private static List<String> promoteArgs() {
-        return List.of("promote", "--config", "carvel-gitops.yaml", "--from", "staging", "--to", "prod");
+    private static List<String> promoteArgs(String version) {
+        return List.of("promote", "--config", "carvel-gitops.yaml", "--version", version, "--to", "prod",
+                "--allow-downgrade");
     }
 
     private static Process start(Path dir, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", ProcessIT.jar().toAbsolutePath().toString()));
+                .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+                ProcessIT.jar().toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE);

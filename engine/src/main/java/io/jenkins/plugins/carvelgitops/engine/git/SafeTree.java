@@ -36,10 +36,6 @@ public final class SafeTree {
         return top;
     }
 
-    public String label() {
-        return label;
-    }
-
     /** Checks every path as a file to write or delete; refuses the first unsafe one. */
     public void checkFiles(Collection<String> paths) {
         paths.forEach(this::file);
@@ -55,30 +51,9 @@ public final class SafeTree {
         return target;
     }
 
-    /** The path of a folder we may list: a real folder or absent, below real folders only. */
-    public Path folder(String path) {
-        if (path.isEmpty()) {
-            return top;
-        }
-        Path target = folders(path);
-        Kind kind = kind(target);
-        if (kind == Kind.FILE) {
-            throw refusal(path, "is a file where a folder belongs", label);
-        }
-        if (kind != Kind.ABSENT && kind != Kind.FOLDER) {
-            throw refusal(path, kind.what, label);
-        }
-        return target;
-    }
-
     /** Whether {@code p} (a path this class returned, or an entry inside one) is a regular file, not a link. */
     public static boolean isRegularFile(Path p) {
         return kind(p) == Kind.FILE;
-    }
-
-    /** Whether {@code p} is a real folder, not a link to one. */
-    public static boolean isFolder(Path p) {
-        return kind(p) == Kind.FOLDER;
     }
 
     /** Resolves {@code path} lexically and checks each folder above it, stopping at the first absent one. */
