@@ -110,7 +110,7 @@ final class GitClientRemote implements GitRemote {
     @Override
     public String sync() {
         try {
-            if (remoteHead() == null) {
+            if (headRev() == null) {
                 progress.action(describe() + " does not exist yet; the first commit creates it");
                 startEmpty();
                 return null;
@@ -122,7 +122,7 @@ final class GitClientRemote implements GitRemote {
                 client.fetch_().from(uri(), List.of(new RefSpec("+" + Constants.R_HEADS + branch + ":" + tracking())))
                         .tags(false).shallow(true).depth(1).timeout(TIMEOUT_MINUTES).execute();
             } catch (GitException e) {
-                if (remoteHead() == null) {
+                if (headRev() == null) {
                     // deleted between the listing and the fetch: start from nothing, as for a new branch
                     startEmpty();
                     return null;
@@ -199,7 +199,19 @@ final class GitClientRemote implements GitRemote {
         deleteQuietly(dir);
     }
 
-    private ObjectId remoteHead() throws InterruptedException {
+    @Override
+    public String remoteHead() {
+        try {
+            ObjectId head = headRev();
+            return head == null ? null : head.name();
+        } catch (GitException e) {
+            throw translate("reading the branch of", e);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    private ObjectId headRev() throws InterruptedException {
         return client.getHeadRev(url, Constants.R_HEADS + branch);
     }
 

@@ -14,7 +14,8 @@ import java.time.Duration;
  * Exclusive use of a folder by one carvel-gitops run, across processes (an OS file lock, which the
  * operating system drops when a process dies, however it dies) and across threads of one process (the
  * same lock refused as overlapping). Waits, polling, up to a timeout. Holding it proves that what an
- * interrupted run left behind (Git's {@code index.lock}, temporary files) is stale.
+ * interrupted carvel-gitops run left behind (temporary files, in the clone cache Git's {@code index.lock})
+ * is stale.
  */
 final class FolderLock implements AutoCloseable {
 
@@ -36,18 +37,12 @@ final class FolderLock implements AutoCloseable {
         return acquire(folder, folder.resolveSibling(folder.getFileName() + ".lock"), timeout, listener);
     }
 
-    /** Locks the working copy whose Git folder is {@code gitDir}, through a lock file inside it. */
+    /**
+     * Locks the working copy whose Git folder is {@code gitDir}, through a lock file inside it. Git's own
+     * locks there are left to {@link GitLocks}: only those a killed run of ours made are removed.
+     */
     static FolderLock forRepository(Path gitDir, Duration timeout, ProgressListener listener) {
-        FolderLock held = acquire(gitDir, gitDir.resolve("carvel-gitops.lock"), timeout, listener);
-        try {
-            Files.deleteIfExists(gitDir.resolve("index.lock"));
-            Files.deleteIfExists(gitDir.resolve("HEAD.lock"));
-        } catch (IOException e) {
-            held.close();
-            throw new GitopsGitException("cannot clear what an interrupted run left in " + gitDir + ": "
-                    + e.getMessage(), e);
-        }
-        return held;
+        return acquire(gitDir, gitDir.resolve("carvel-gitops.lock"), timeout, listener);
     }
 
     private static FolderLock acquire(Path folder, Path lockFile, Duration timeout, ProgressListener listener) {

@@ -51,6 +51,15 @@ public interface GitRemote extends AutoCloseable {
      */
     PushStatus push(String commit);
 
+    /**
+     * Where the branch is on the remote now, read after a failed push to learn whether it landed anyway.
+     *
+     * @return the head commit, or null when the branch does not exist or the host cannot tell
+     */
+    default String remoteHead() {
+        return null;
+    }
+
     @Override
     void close();
 }

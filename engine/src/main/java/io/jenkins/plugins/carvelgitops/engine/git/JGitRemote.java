@@ -191,7 +191,18 @@ public final class JGitRemote implements GitRemote {
     }
 
     @Override
+    public String remoteHead() {
+        try {
+            ObjectId head = lsRemote(git());
+            return head == null ? null : head.name();
+        } catch (GitAPIException | IOException e) {
+            throw translate("reading the branch of", e);
+        }
+    }
+
+    @Override
     public PushStatus push(String commit) {
+        refuseCheckedOutBranch();
         try {
             String ref = Constants.R_HEADS + branch;
             Iterable<PushResult> results = authorize(git().push().setRemote("origin")
@@ -221,6 +232,45 @@ public final class JGitRemote implements GitRemote {
             throw new GitopsGitException("push to " + describe() + " returned no result for " + ref);
         } catch (GitAPIException | IOException e) {
             throw translate("push to", e);
+        }
+    }
+
+    /**
+     * As C Git's {@code receive.denyCurrentBranch} (default {@code refuse}): a file:// push into the branch
+     * checked out in a non-bare repository would move it under that working copy, which then shows our
+     * change as staged deletions. JGit's local transport does not check this, so we do, before pushing.
+     */
+    private void refuseCheckedOutBranch() {
+        if (!url.startsWith("file:")) {
+            return;
+        }
+        java.io.File target;
+        try {
+            target = new java.io.File(new org.eclipse.jgit.transport.URIish(url).getPath());
+        } catch (java.net.URISyntaxException e) {
+            return; // JGit reports the malformed URL itself
+        }
+        java.io.File gitDir = org.eclipse.jgit.lib.RepositoryCache.FileKey.resolve(target,
+                org.eclipse.jgit.util.FS.DETECTED);
+        if (gitDir == null) {
+            return;
+        }
+        try (Repository other = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(gitDir)
+                .setMustExist(true).build()) {
+            if (other.isBare() || !branch.equals(other.getBranch())) {
+                return;
+            }
+            String deny = other.getConfig().getString("receive", null, "denyCurrentBranch");
+            String mode = deny == null ? "refuse" : deny.toLowerCase(Locale.ROOT);
+            if (List.of("ignore", "warn", "false").contains(mode)) {
+                return;
+            }
+            throw new GitopsGitException("push to " + describe() + " refused: branch " + branch + " is checked out "
+                    + "in the non-bare repository " + other.getWorkTree() + " (receive.denyCurrentBranch), and moving "
+                    + "it would leave that working copy with staged changes; point repository.url at a bare "
+                    + "repository (git clone --bare), or check out another branch there; nothing was pushed");
+        } catch (IOException e) {
+            // not a repository we can read: the push itself reports it
         }
     }
 
@@ -295,6 +345,11 @@ public final class JGitRemote implements GitRemote {
             Git existing = Git.open(repoDir.toFile());
             String configured = existing.getRepository().getConfig().getString("remote", "origin", "url");
             if (url.equals(configured)) {
+                StoredConfig config = existing.getRepository().getConfig();
+                if (config.getBoolean("core", null, "symlinks", true)) {
+                    config.setBoolean("core", null, "symlinks", false);
+                    config.save();
+                }
                 git = existing;
                 return git;
             }
@@ -313,6 +368,8 @@ public final class JGitRemote implements GitRemote {
         config.setString("remote", "origin", "fetch", "+" + Constants.R_HEADS + branch + ":" + Constants.R_REMOTES
                 + "origin/" + branch);
         config.setBoolean("gc", null, "auto", false);
+        // a fetched tree is untrusted: its links are checked out as plain files, never as links to follow
+        config.setBoolean("core", null, "symlinks", false);
         config.save();
         return created;
     }

@@ -18,8 +18,6 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The embedded default: a GitOps repository in a local folder, created when absent, committed into
@@ -49,19 +47,23 @@ public final class LocalGitopsRepository implements GitopsRepository {
         List<FileChange> changes;
         if (Files.isDirectory(folder.resolve(".git"))) {
             try (Git git = Git.open(folder.toFile())) {
-                WorkTree tree = new WorkTree(folder);
-                changes = changesAgainstHead(git.getRepository(), tree, planner.plan(tree));
+                changes = plan(git.getRepository(), planner).changes();
             } catch (IOException e) {
                 throw new GitopsGitException("cannot open the repository in " + folder + ": " + e.getMessage(), e);
             }
         } else {
             Change change = planner.plan(RepositoryView.EMPTY);
-            changes = new WorkTree(folder).changes(change.files(), List.of(), path -> null);
+            changes = workTree().changes(change.files(), List.of(), path -> null);
         }
         return new CommitResult(currentHead(), false, changes, WorkTree.unifiedDiff(changes));
     }
 
-    /** Applies and commits the change; with nothing to change, makes no commit and returns the head. */
+    /**
+     * Applies and commits the change; with nothing to change, makes no commit and returns the head.
+     * Planned on HEAD's tree and measured against it, so whatever a killed run left in the working tree
+     * or the index of the package's folders is redone in full; the user's staged work elsewhere is
+     * refused, never committed.
+     */
     @Override
     public CommitResult publish(ChangePlanner planner) {
         if (!Files.isDirectory(folder.resolve(".git"))) {
@@ -70,36 +72,81 @@ public final class LocalGitopsRepository implements GitopsRepository {
         try (Git git = openOrCreate();
                 FolderLock lock = FolderLock.forRepository(git.getRepository().getDirectory().toPath(), LOCK_WAIT,
                         listener)) {
-            WorkTree tree = new WorkTree(folder);
-            Change change = planner.plan(tree);
+            Repository repo = git.getRepository();
+            Path gitDir = repo.getDirectory().toPath();
+            GitLocks.clearOurs(gitDir, branch, folder);
+            Planned planned = plan(repo, planner);
+            WorkTree tree = planned.tree();
+            Change change = planned.change();
             tree.clearLeftovers(change.files());
-            List<FileChange> changes = changesAgainstHead(git.getRepository(), tree, change);
-            ObjectId head = resolveHead(git.getRepository());
+            List<FileChange> changes = planned.changes();
             if (changes.isEmpty()) {
+                tidy(repo, planned);
                 listener.success("nothing to change: " + branch + " already holds this content");
-                return new CommitResult(head == null ? null : head.name(), false, changes, "");
+                return new CommitResult(planned.head() == null ? null : planned.head().name(), false, changes, "");
             }
-            if (head != null && hasStagedChanges(git.getRepository())) {
-                throw new GitopsGitException(folder + " has staged changes that are not ours; commit or unstage them "
-                        + "first (git -C " + folder + " status)");
+            List<String> foreign = OwnedIndex.foreignStaged(repo, planned.head(), change.owned());
+            if (!foreign.isEmpty()) {
+                throw new GitopsGitException(folder + " has staged changes that are not ours (" + foreign.get(0)
+                        + (foreign.size() > 1 ? " and " + (foreign.size() - 1) + " more" : "") + "); commit or "
+                        + "unstage them first (git -C " + folder + " status)");
             }
             tree.apply(changes);
+            GitLocks.begin(gitDir);
             try {
+                OwnedIndex.restore(repo, planned.head(), change.owned());
                 RevCommit commit = Commits.commit(git, changes, change.message(), identity);
                 return new CommitResult(commit.name(), true, changes, WorkTree.unifiedDiff(changes));
             } catch (GitAPIException | RuntimeException e) {
                 restore(tree, changes, e);
-                throw new GitopsGitException("commit failed in " + folder + ": " + e.getMessage(), e);
+                try {
+                    OwnedIndex.restore(repo, planned.head(), change.owned());
+                } catch (RuntimeException again) {
+                    e.addSuppressed(again);
+                }
+                throw new GitopsGitException("commit failed in " + folder + ": " + Failures.rootMessage(e), e);
+            } finally {
+                GitLocks.end(gitDir);
             }
         }
     }
 
-    /** Measured against what is committed: work an interrupted run wrote but never committed is redone. */
-    private static List<FileChange> changesAgainstHead(Repository repo, WorkTree tree, Change change) {
-        List<String> paths = new java.util.ArrayList<>(change.removals());
-        change.files().forEach(f -> paths.add(f.path()));
-        java.util.Map<String, String> committed = HeadFiles.read(repo, paths);
-        return tree.changes(change.files(), change.removals(), committed::get);
+    /** A change planned on HEAD, its paths checked in HEAD's tree and on disk, and what it changes. */
+    private record Planned(ObjectId head, WorkTree tree, Change change, List<FileChange> changes) {
+    }
+
+    private Planned plan(Repository repo, ChangePlanner planner) {
+        ObjectId head = resolveHead(repo);
+        CommittedTree committed = CommittedTree.at(repo, head, label());
+        Change change = planner.plan(committed);
+        committed.checkFiles(change.paths());
+        WorkTree tree = workTree();
+        tree.check(change);
+        List<FileChange> changes = tree.changes(change.files(), change.removals(),
+                committed.contents(change.paths())::get);
+        return new Planned(head, tree, change, changes);
+    }
+
+    /**
+     * Nothing to commit, yet a killed run may have left newer files or staged entries in the package's
+     * folders: put those paths back to what is committed, so the working copy is clean again.
+     */
+    private void tidy(Repository repo, Planned planned) {
+        WorkTree tree = planned.tree();
+        Change change = planned.change();
+        List<FileChange> stale = tree.changes(change.files(), change.removals(), tree::read);
+        if (!stale.isEmpty()) {
+            tree.apply(stale);
+        }
+        OwnedIndex.restore(repo, planned.head(), change.owned());
+    }
+
+    private WorkTree workTree() {
+        return new WorkTree(folder, label());
+    }
+
+    private String label() {
+        return folder.toString();
     }
 
     private static void restore(WorkTree tree, List<FileChange> changes, Exception cause) {
@@ -107,20 +154,6 @@ public final class LocalGitopsRepository implements GitopsRepository {
             tree.apply(changes.stream().map(c -> new FileChange(c.path(), c.kind(), c.after(), c.before())).toList());
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
-        }
-    }
-
-    /** Whether the index differs from HEAD, compared tree to index without reading the working tree. */
-    private static boolean hasStagedChanges(Repository repo) {
-        try (TreeWalk walk = new TreeWalk(repo)) {
-            ObjectId headTree = repo.resolve(Constants.HEAD + "^{tree}");
-            walk.addTree(headTree);
-            walk.addTree(new DirCacheIterator(repo.readDirCache()));
-            walk.setRecursive(true);
-            walk.setFilter(TreeFilter.ANY_DIFF);
-            return walk.next();
-        } catch (IOException e) {
-            throw new GitopsGitException("cannot read the index of " + repo.getDirectory() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,12 +1,16 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Publishing to a remote branch that others push to as well. Each attempt starts from the remote's
@@ -54,10 +58,33 @@ public final class RemoteGitopsRepository implements GitopsRepository {
     public CommitResult dryRun(ChangePlanner planner) {
         try (GitRemote remote = sessions.get()) {
             String head = remote.sync();
-            WorkTree tree = new WorkTree(remote.workTree());
-            Change change = planner.plan(tree);
-            List<FileChange> changes = tree.changes(change.files(), change.removals());
+            List<FileChange> changes = plan(remote, head, planner).changes();
             return new CommitResult(head, false, changes, WorkTree.unifiedDiff(changes));
+        }
+    }
+
+    /** A change planned on the fetched commit's tree, its paths checked there and in the working copy. */
+    private record Planned(WorkTree tree, Change change, List<FileChange> changes) {
+    }
+
+    private static Planned plan(GitRemote remote, String head, ChangePlanner planner) {
+        WorkTree tree = new WorkTree(remote.workTree(), remote.describe());
+        if (head == null) {
+            Change change = planner.plan(RepositoryView.EMPTY);
+            tree.check(change);
+            return new Planned(tree, change, tree.changes(change.files(), change.removals(), path -> null));
+        }
+        try (Repository repo = new FileRepositoryBuilder().setGitDir(remote.workTree().resolve(".git").toFile())
+                .setMustExist(true).build()) {
+            CommittedTree committed = CommittedTree.at(repo, ObjectId.fromString(head), remote.describe());
+            Change change = planner.plan(committed);
+            committed.checkFiles(change.paths());
+            tree.check(change);
+            return new Planned(tree, change, tree.changes(change.files(), change.removals(),
+                    committed.contents(change.paths())::get));
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot open the working copy of " + remote.describe() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -66,9 +93,10 @@ public final class RemoteGitopsRepository implements GitopsRepository {
         try (GitRemote remote = sessions.get()) {
             for (int attempt = 1; ; attempt++) {
                 String head = remote.sync();
-                WorkTree tree = new WorkTree(remote.workTree());
-                Change change = planner.plan(tree);
-                List<FileChange> changes = tree.changes(change.files(), change.removals());
+                Planned planned = plan(remote, head, planner);
+                WorkTree tree = planned.tree();
+                Change change = planned.change();
+                List<FileChange> changes = planned.changes();
                 if (changes.isEmpty()) {
                     listener.success("nothing to change: " + remote.describe()
                             + (head == null ? " is empty" : " at " + shortSha(head)) + " already holds this content");
@@ -78,7 +106,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                 String commit = remote.commit(changes, change.message());
                 listener.action("pushing " + shortSha(commit) + " (" + changes.size() + " files) to "
                         + remote.describe() + ", attempt " + attempt + " of " + retry.maxAttempts());
-                if (remote.push(commit) == GitRemote.PushStatus.PUSHED) {
+                if (push(remote, commit) == GitRemote.PushStatus.PUSHED) {
                     listener.success("pushed " + shortSha(commit) + " to " + remote.describe());
                     return new CommitResult(commit, true, changes, WorkTree.unifiedDiff(changes));
                 }
@@ -94,6 +122,31 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                         + " ms");
                 pause(wait);
             }
+        }
+    }
+
+    /**
+     * Pushes; when the push fails (the connection broke, the reply was cut off), asks the remote where
+     * the branch is before reporting: a server may have taken the pack and moved the branch to our
+     * commit although we never read its answer.
+     */
+    private GitRemote.PushStatus push(GitRemote remote, String commit) {
+        try {
+            return remote.push(commit);
+        } catch (GitopsGitException e) {
+            String now;
+            try {
+                now = remote.remoteHead();
+            } catch (RuntimeException unreadable) {
+                e.addSuppressed(unreadable);
+                throw e;
+            }
+            if (commit.equals(now)) {
+                listener.warning("the server's reply to the push was cut off, but " + remote.describe()
+                        + " now holds " + shortSha(commit) + ": the change landed");
+                return GitRemote.PushStatus.PUSHED;
+            }
+            throw e;
         }
     }
 

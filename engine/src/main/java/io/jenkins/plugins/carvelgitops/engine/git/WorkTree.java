@@ -9,11 +9,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.EditList;
@@ -22,28 +23,34 @@ import org.eclipse.jgit.diff.RawTextComparator;
 
 /**
  * The files of a checked-out working tree: compares them with a plan, writes only what differs (each
- * file atomically, all or nothing), and prints unified diffs.
+ * file atomically, all or nothing), and prints unified diffs. Every path goes through {@link SafeTree},
+ * so nothing is read, written or deleted through a link.
  */
-public final class WorkTree implements RepositoryView {
+public final class WorkTree {
 
-    private final Path top;
+    private final SafeTree safe;
 
-    public WorkTree(Path top) {
-        this.top = top;
+    public WorkTree(Path top, String label) {
+        this.safe = new SafeTree(top, label);
     }
 
     public Path top() {
-        return top;
-    }
-
-    /** What writing {@code files} and removing {@code removals} would change; unchanged files are left out. */
-    public List<FileChange> changes(Collection<RepoFile> files, Collection<String> removals) {
-        return changes(files, removals, this::read);
+        return safe.top();
     }
 
     /**
-     * The same, measured against {@code current} (for example the committed content), so that files an
-     * interrupted run wrote but never committed still count as changes.
+     * Refuses, before anything is written, a change one of whose paths is not a regular file (or absent)
+     * below real folders in the working tree.
+     */
+    public void check(Change change) {
+        safe.checkFiles(change.removals());
+        change.files().forEach(f -> safe.file(f.path()));
+    }
+
+    /**
+     * What writing {@code files} and removing {@code removals} would change, measured against
+     * {@code current} (the committed content), so that files an interrupted run wrote but never
+     * committed still count as changes; unchanged files are left out.
      */
     public List<FileChange> changes(Collection<RepoFile> files, Collection<String> removals,
             java.util.function.Function<String, String> current) {
@@ -72,7 +79,10 @@ public final class WorkTree implements RepositoryView {
     public void clearLeftovers(Collection<RepoFile> files) {
         for (RepoFile file : files) {
             try {
-                Files.deleteIfExists(temporaryFor(resolve(file.path())));
+                Path tmp = temporaryFor(safe.file(file.path()));
+                if (SafeTree.isRegularFile(tmp)) {
+                    Files.delete(tmp);
+                }
             } catch (IOException e) {
                 throw new GitopsGitException("cannot remove a leftover temporary file beside " + file.path() + ": "
                         + e.getMessage(), e);
@@ -84,33 +94,10 @@ public final class WorkTree implements RepositoryView {
         return target.resolveSibling("." + target.getFileName() + FolderLock.TMP_SUFFIX);
     }
 
-    @Override
-    public List<String> list(String folder) {
-        return entries(folder, Files::isRegularFile);
-    }
-
-    @Override
-    public List<String> folders(String folder) {
-        return entries(folder, p -> Files.isDirectory(p) && !p.getFileName().toString().equals(".git"));
-    }
-
-    private List<String> entries(String folder, java.util.function.Predicate<Path> kind) {
-        Path dir = folder.isEmpty() ? top : resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var entries = Files.list(dir)) {
-            return entries.filter(kind).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new GitopsGitException("cannot list " + folder + " in the working copy: " + e.getMessage(), e);
-        }
-    }
-
-    /** The file's content, or null when it does not exist. */
-    @Override
-    public String read(String path) {
-        Path p = resolve(path);
-        if (!Files.isRegularFile(p)) {
+    /** The file's content, or null when it does not exist; never what lies behind a link. */
+    String read(String path) {
+        Path p = safe.file(path);
+        if (!SafeTree.isRegularFile(p)) {
             return null;
         }
         try {
@@ -149,10 +136,12 @@ public final class WorkTree implements RepositoryView {
      * interrupted run) sees the old content or the new, never half of it.
      */
     private void put(String path, String content, Set<Path> knownFolders) {
-        Path target = resolve(path);
+        Path target = safe.file(path);
         try {
             if (content == null) {
-                Files.deleteIfExists(target);
+                if (SafeTree.isRegularFile(target)) {
+                    Files.delete(target);
+                }
                 return;
             }
             if (content.equals(read(path))) {
@@ -161,29 +150,27 @@ public final class WorkTree implements RepositoryView {
             Path folder = target.getParent();
             if (knownFolders.add(folder)) {
                 Files.createDirectories(folder);
+                // re-checked once created: a link made meanwhile is refused, not written through
+                safe.file(path);
             }
             Path tmp = temporaryFor(target);
+            // CREATE_NEW never opens an existing entry, so a link planted under the temporary name is not followed
+            Files.write(tmp, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
-                Files.deleteIfExists(tmp);
+                if (SafeTree.isRegularFile(tmp)) {
+                    Files.delete(tmp);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
-    }
-
-    private Path resolve(String path) {
-        Path p = top.resolve(path).normalize();
-        if (!p.startsWith(top.normalize())) {
-            throw new IllegalArgumentException("path leaves the repository: " + path);
-        }
-        return p;
     }
 
     /** A unified diff ({@code --- a/…}, {@code +++ b/…}, hunks with three lines of context). */

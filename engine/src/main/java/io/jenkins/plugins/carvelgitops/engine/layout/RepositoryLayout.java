@@ -43,6 +43,14 @@ public final class RepositoryLayout {
         return config.repository().prefix() + config.packageName();
     }
 
+    /**
+     * The folders this package owns in the repository: its own and its Flux folder. What an interrupted
+     * run left staged there is ours to redo.
+     */
+    public List<String> ownedFolders() {
+        return List.of(packageDir(), config.repository().prefix() + "flux/" + config.packageName());
+    }
+
     public String packagesDir() {
         return packageDir() + "/" + PACKAGES;
     }

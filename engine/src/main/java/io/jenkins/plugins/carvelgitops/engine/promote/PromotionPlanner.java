@@ -91,7 +91,7 @@ public final class PromotionPlanner implements ChangePlanner {
             files = renderNewStage(layout, packagePath, packageText, version);
         }
         decision = new Decision(version, previous, downgrade);
-        return new Change(files, List.of(), message(version, previous, downgrade));
+        return new Change(files, List.of(), message(version, previous, downgrade), layout.ownedFolders());
     }
 
     private Semver sourceVersion(RepositoryLayout layout, TreeSet<Semver> stored) {

@@ -9,8 +9,8 @@ import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
+import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
-import io.jenkins.plugins.carvelgitops.engine.render.Retention;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +51,7 @@ public final class RenderService {
                 listener.action("retention: keeping the newest " + job.retain() + " Package versions and every "
                         + "version a stage runs; removing " + removals.size() + ": " + String.join(", ", removals));
             }
-            return new Change(plan.files(), removals, message);
+            return new Change(plan.files(), removals, message, new RepositoryLayout(config, head).ownedFolders());
         };
         GitopsRepository repository = repositories.apply(config);
         CommitResult result = job.dryRun() ? repository.dryRun(planner) : repository.publish(planner);

@@ -88,6 +88,23 @@ class GitFaultsIT {
     }
 
     @Test
+    void aPushWhoseReplyWasCutAfterTheServerTookItIsReportedAsLanded() throws Exception {
+        repository(server.url("gitops.git"), tmp.resolve("cache")).publish(change(1));
+        try (FaultProxy proxy = FaultProxy.start(server.port())) {
+            String viaProxy = "http://127.0.0.1:" + proxy.port() + "/git/gitops.git";
+            proxy.dropPushReplies(true);
+            CommitResult result = repository(viaProxy, tmp.resolve("cache")).publish(change(2));
+
+            assertThat(proxy.cuts()).isPositive();
+            assertThat(result.changed()).isTrue();
+            assertThat(remote.head()).isEqualTo(result.sha());
+            assertThat(listener.text()).contains("the server's reply to the push was cut off, but " + viaProxy
+                    + " (branch main) now holds " + result.sha().substring(0, 7) + ": the change landed");
+        }
+        assertThat(remote.linearHistory()).hasSize(2);
+    }
+
+    @Test
     void aProtectedBranchRefusalIsReportedNotRetried() throws Exception {
         repository(server.url("gitops.git"), tmp.resolve("cache")).publish(change(1));
         String before = remote.head();

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP forwarder on 127.0.0.1 between a client under test and a test server (a mock API server, a Git
  * server) that breaks the connection the way networks do: {@link #dropConnections()} cuts every open
  * connection (a dropped watch, a load balancer restart), and {@link #cutPushesAfter(int)} breaks off a
- * Git pack upload after so many bytes (a connection lost mid-push). Test-only.
+ * Git pack upload after so many bytes (a connection lost mid-push), and {@link #dropPushReplies(boolean)}
+ * lets a push through but cuts the server's reply to it (the server took the pack; the client never
+ * hears so). Test-only.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -32,6 +34,7 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final AtomicInteger cuts = new AtomicInteger();
     private volatile int cutAfter = -1;
+    private volatile boolean dropReplies;
 
     private FaultProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -65,6 +68,11 @@ public final class FaultProxy implements AutoCloseable {
         this.cutAfter = bytes;
     }
 
+    /** Cut the server's reply to every Git push, after the server has received the whole request. */
+    public void dropPushReplies(boolean drop) {
+        this.dropReplies = drop;
+    }
+
     /** How many uploads were broken off. */
     public int cuts() {
         return cuts.get();
@@ -77,8 +85,9 @@ public final class FaultProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                pumps.submit(() -> pump(client, server, true));
-                pumps.submit(() -> pump(server, client, false));
+                java.util.concurrent.atomic.AtomicBoolean pushing = new java.util.concurrent.atomic.AtomicBoolean();
+                pumps.submit(() -> pump(client, server, true, pushing));
+                pumps.submit(() -> pump(server, client, false, pushing));
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
@@ -87,7 +96,7 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, boolean upload) {
+    private void pump(Socket from, Socket to, boolean upload, java.util.concurrent.atomic.AtomicBoolean pushing) {
         byte[] buffer = new byte[8192];
         long forwarded = 0;
         boolean isPush = false;
@@ -99,8 +108,13 @@ public final class FaultProxy implements AutoCloseable {
                     if (head.startsWith("POST ") || head.startsWith("GET ")) {
                         // a new request on a kept-alive connection
                         isPush = head.startsWith("POST ") && head.contains("git-receive-pack");
+                        pushing.set(isPush);
                         forwarded = 0;
                     }
+                } else if (dropReplies && pushing.get()) {
+                    // the server answered a push: it has the pack and has moved the branch
+                    cuts.incrementAndGet();
+                    return;
                 }
                 int limit = cutAfter;
                 if (isPush && limit >= 0 && forwarded + n > limit) {
