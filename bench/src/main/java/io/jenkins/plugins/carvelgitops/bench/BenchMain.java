@@ -24,6 +24,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         String mode = "full";
+        String only = null;
         Path out = Path.of("bench/results.md");
         Path work = Files.createTempDirectory("carvel-gitops-bench");
         Path cliJar = Path.of(System.getProperty("carvelgitops.cliJar", "cli/target/carvel-gitops-cli-0.1.0-SNAPSHOT-all.jar"));
@@ -34,19 +35,30 @@ public final class BenchMain {
                 case "--quick" -> mode = "quick";
                 case "--smoke" -> mode = "smoke";
                 case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("usage: bench/run [--quick] [--out FILE]");
+                case "--only" -> only = args[++i];
+                default -> throw new IllegalArgumentException(
+                        "usage: bench/run [--quick] [--out FILE] [--only fleet|in-process|promote|reaction|fan-out|start-up]");
             }
         }
         List<Result> results = run(Settings.of(mode, work, cliJar.toAbsolutePath(), baseline.toAbsolutePath(),
-                examples.toAbsolutePath()));
+                examples.toAbsolutePath()), only);
         Files.writeString(out, report(mode, results));
         System.out.println("wrote " + out);
     }
 
     static List<Result> run(Settings settings) throws Exception {
+        return run(settings, null);
+    }
+
+    /** Every scenario, or only the one named (a quicker loop while tuning one cost). */
+    static List<Result> run(Settings settings, String only) throws Exception {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         List<Result> results = new ArrayList<>();
-        for (Scenario scenario : scenarios(settings)) {
+        for (var named : scenarios(settings).entrySet()) {
+            if (only != null && !only.equals(named.getKey())) {
+                continue;
+            }
+            Scenario scenario = named.getValue();
             for (Result r : scenario.run()) {
                 System.out.println(r.line());
                 results.add(r);
@@ -59,13 +71,15 @@ public final class BenchMain {
         List<Result> run() throws Exception;
     }
 
-    static List<Scenario> scenarios(Settings settings) {
-        return List.of(
-                () -> new FleetRenderScenario(settings).run(),
-                () -> new InProcessRenderScenario(settings).run(),
-                () -> new PromoteScenario(settings).run(),
-                () -> new VerifyReactionScenario(settings).run(),
-                () -> new VerifyFanoutScenario(settings).run());
+    static java.util.Map<String, Scenario> scenarios(Settings settings) {
+        java.util.Map<String, Scenario> all = new java.util.LinkedHashMap<>();
+        all.put("fleet", () -> new FleetRenderScenario(settings).run());
+        all.put("in-process", () -> new InProcessRenderScenario(settings).run());
+        all.put("promote", () -> new PromoteScenario(settings).run());
+        all.put("reaction", () -> new VerifyReactionScenario(settings).run());
+        all.put("fan-out", () -> new VerifyFanoutScenario(settings).run());
+        all.put("start-up", () -> new StartupScenario(settings).run());
+        return all;
     }
 
     static String report(String mode, List<Result> results) throws IOException {

@@ -17,7 +17,9 @@ class BenchSmokeIT {
                 Path.of(System.getProperty("carvelgitops.baseline")), Path.of(System.getProperty("carvelgitops.examples")));
         List<Result> results = BenchMain.run(settings);
         assertThat(results).extracting(Result::scenario).contains("fleet-render-2-stages", "fleet-render-5-stages",
-                "render-validate-in-process-5-stages", "parse-render-validate-in-process-5-stages", "promote-first-run", "promote-warm-run", "verify-reaction", "verify-fan-out-4-stages");
+                "render-validate-in-process-5-stages", "parse-render-validate-in-process-5-stages", "promote-first-run", "promote-warm-run", "verify-reaction", "verify-fan-out-4-stages",
+                "fleet-render-5-stages-just-copied", "fleet-render-5-stages-into-20-files",
+                "fleet-render-5-stages-into-50-files", "start-up-help", "start-up-render-1-stage");
         assertThat(results).allSatisfy(r -> assertThat(r.line()).matches(r.scenario() + ": ours [0-9.]+ ms.*"));
         assertThat(results.get(0).line()).containsPattern("baseline [0-9.]+ ms, ratio [0-9.]+");
         String report = BenchMain.report("smoke", results);
