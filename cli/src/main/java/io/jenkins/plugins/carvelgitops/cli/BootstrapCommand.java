@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
@@ -90,7 +91,7 @@ final class BootstrapCommand implements Callable<Integer> {
             out.print(SafeYaml.writeAll(result.planned().stream().map(p -> (Object) p.manifest().body()).toList()));
         } else {
             long changed = result.applied().stream().filter(a -> a.outcome().name().equals("UNCHANGED")).count();
-            out.println("applied " + result.applied().size() + " objects (" + (result.applied().size() - changed)
+            out.println("applied " + Counts.of(result.applied().size(), "object") + " (" + (result.applied().size() - changed)
                     + " created or configured, " + changed + " unchanged)");
         }
         out.flush();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
@@ -52,8 +53,8 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "Commit message subject.")
     String message;
 
-    @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOptions dryRun = new DryRunOptions();
 
     @Option(names = "--require-live",
             description = "Promote only what the source stage really runs: its PackageInstall must report "
@@ -68,8 +69,9 @@ final class PromoteCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        dryRun.check();
         PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,
-                message, dryRun);
+                message, dryRun.dryRun);
         Path base = job.configFile().toAbsolutePath().getParent();
         PromoteService service = new PromoteService(config -> remote.open(config, base, progress), progress);
         if (requireLive) {
@@ -95,7 +97,7 @@ final class PromoteCommand implements Callable<Integer> {
             printText(out, outcome);
         }
         out.flush();
-        return ExitCodes.OK;
+        return dryRun.exitCode(!outcome.commit().changes().isEmpty());
     }
 
     private static void printText(PrintWriter out, PromoteOutcome o) {
@@ -106,7 +108,7 @@ final class PromoteCommand implements Callable<Integer> {
         String was = o.previous() == null ? " (new stage)" : " (was " + o.previous() + ")";
         if (o.dryRun()) {
             out.print(commit.diff());
-            out.println("dry run: " + what + was + ": " + commit.changes().size() + " files would change; nothing "
+            out.println("dry run: " + what + was + ": " + Counts.of(commit.changes().size(), "file") + " would change; nothing "
                     + "written");
         } else if (!commit.changed()) {
             out.println("no change: " + o.to() + " already pins " + o.packageName() + " " + o.version()
@@ -129,7 +131,8 @@ final class PromoteCommand implements Callable<Integer> {
         doc.put("downgrade", o.downgrade());
         doc.put("dryRun", o.dryRun());
         doc.put("commit", o.commit().sha());
-        doc.put("changed", o.commit().changed());
+        // under --dry-run: whether something would change
+        doc.put("changed", o.dryRun() ? !o.commit().changes().isEmpty() : o.commit().changed());
         doc.put("changedFiles", o.commit().changes().stream().map(FileChange::path).toList());
         if (o.dryRun()) {
             doc.put("diff", o.commit().diff());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
@@ -39,8 +40,8 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "Commit message subject.")
     String message;
 
-    @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOptions dryRun = new DryRunOptions();
 
     @Option(names = "--retain", paramLabel = "N", defaultValue = "0",
             description = "Keep only the newest N stored Package versions, and every version a stage runs "
@@ -54,8 +55,9 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
-        RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message, dryRun,
-                retain);
+        dryRun.check();
+        RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message,
+                dryRun.dryRun, retain);
         Path base = job.configFile().toAbsolutePath().getParent();
         RenderOutcome outcome = new RenderService(config -> remote.open(config, base, progress), progress).run(job);
         if (common.output == CommonOptions.Output.json) {
@@ -64,7 +66,7 @@ final class RenderCommand implements Callable<Integer> {
             printText(out, outcome);
         }
         out.flush();
-        return ExitCodes.OK;
+        return dryRun.exitCode(!outcome.commit().changes().isEmpty());
     }
 
     private static void printText(PrintWriter out, RenderOutcome outcome) {
@@ -72,13 +74,13 @@ final class RenderCommand implements Callable<Integer> {
         CommitResult commit = outcome.commit();
         if (outcome.dryRun()) {
             out.print(commit.diff());
-            out.println("dry run: " + commit.changes().size() + " of " + plan.files().size() + " files would change for "
+            out.println("dry run: " + commit.changes().size() + " of " + Counts.of(plan.files().size(), "file") + " would change for "
                     + plan.summary() + "; nothing written");
             return;
         }
         String result = commit.changed() ? "committed " + commit.shortSha()
                 : "no change" + (commit.sha() == null ? "" : " (head " + commit.shortSha() + ")");
-        out.println("rendered " + plan.files().size() + " files for " + plan.summary() + "; " + result);
+        out.println("rendered " + Counts.of(plan.files().size(), "file") + " for " + plan.summary() + "; " + result);
     }
 
     static Map<String, Object> document(RenderOutcome outcome) {
@@ -90,7 +92,8 @@ final class RenderCommand implements Callable<Integer> {
         doc.put("stages", plan.stages());
         doc.put("dryRun", outcome.dryRun());
         doc.put("commit", commit.sha());
-        doc.put("changed", commit.changed());
+        // under --dry-run: whether something would change
+        doc.put("changed", outcome.dryRun() ? !commit.changes().isEmpty() : commit.changed());
         doc.put("files", plan.files().stream().map(f -> f.path()).toList());
         doc.put("changedFiles", commit.changes().stream().map(FileChange::path).toList());
         doc.put("removedFiles", commit.changes().stream().filter(c -> c.kind() == FileChange.Kind.REMOVED)

@@ -66,6 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
                 config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
         VerifyRequest request = VerifyPlanner.plan(config, history, clusters.buildCluster(), revision, stages,
                 clusters.stageKubeconfigs(), wait, !noReconcile, clusters.kubeconfigSecrets);
+        requireKubeconfigs(request);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "carvel-gitops-verify");
             t.setDaemon(true);
@@ -91,8 +92,23 @@ final class VerifyCommand implements Callable<Integer> {
         return switch (report.outcome()) {
             case READY -> ExitCodes.OK;
             case TIMED_OUT -> ExitCodes.TIMED_OUT;
-            default -> ExitCodes.FAILED;
+            // a cluster that cannot be reached is no controller's failure
+            default -> report.controllerFailed() ? ExitCodes.FAILED : ExitCodes.GIT_OR_IO;
         };
+    }
+
+    /** Every stage needs a run-cluster kubeconfig before the wait starts: a missing one is invalid input. */
+    private void requireKubeconfigs(VerifyRequest request) {
+        if (clusters.kubeconfigSecrets) {
+            return;
+        }
+        for (VerifyRequest.StageTarget stage : request.stages()) {
+            if (stage.kubeconfig() == null) {
+                throw ValidationException.of("--stage-kubeconfig", stage.stage(), "no kubeconfig for stage "
+                        + stage.stage(), "pass --stage-kubeconfig " + stage.stage() + "=FILE, or --kubeconfig-secrets "
+                        + "to read Secret " + stage.stage() + "-kubeconfig from the build cluster");
+            }
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -63,6 +63,32 @@ class RenderCommandTest {
     }
 
     @Test
+    void dryRunJsonSaysWhatWouldChangeAndExitCodeReportsDrift() throws Exception {
+        CliRun drift = CliRun.of("render", "--config", config, "--dry-run", "--exit-code", "--output", "json");
+        assertThat(drift.code()).as(drift.err()).isEqualTo(ExitCodes.WOULD_CHANGE).isEqualTo(6);
+        JsonNode doc = new ObjectMapper().readTree(drift.out());
+        assertThat(doc.get("dryRun").asBoolean()).isTrue();
+        assertThat(doc.get("changed").asBoolean()).as("changed means would change under --dry-run").isTrue();
+        assertThat(doc.get("changedFiles")).hasSize(5);
+        assertThat(dir.resolve("gitops-repo")).doesNotExist();
+
+        assertThat(CliRun.of("render", "--config", config).code()).isZero();
+        CliRun clean = CliRun.of("render", "--config", config, "--dry-run", "--exit-code", "--output", "json");
+        assertThat(clean.code()).isZero();
+        assertThat(new ObjectMapper().readTree(clean.out()).get("changed").asBoolean()).isFalse();
+        assertThat(CliRun.of("render", "--config", config, "--dry-run").code()).as("no --exit-code").isZero();
+
+        CliRun oneValue = CliRun.of("render", "--config", config, "--dry-run", "--exit-code", "--set",
+                "stages.staging.values.replicas=3");
+        assertThat(oneValue.code()).isEqualTo(6);
+        assertThat(oneValue.out()).contains("dry run: 1 of 5 files would change");
+
+        CliRun withoutDryRun = CliRun.of("render", "--config", config, "--exit-code");
+        assertThat(withoutDryRun.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(withoutDryRun.err()).startsWith("error: --exit-code").contains("--dry-run");
+    }
+
+    @Test
     void invalidInputExitsOneWithOneLinePerProblemAndNoStackTrace() {
         CliRun run = CliRun.of("render", "--config", config, "--set", "stages.staging.values.replicas=lots",
                 "--set", "flux.interval=often");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.report.ProgressListener;
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                 }
                 tree.apply(changes);
                 String commit = remote.commit(changes, change.message());
-                listener.action("pushing " + shortSha(commit) + " (" + changes.size() + " files) to "
+                listener.action("pushing " + shortSha(commit) + " (" + Counts.of(changes.size(), "file") + ") to "
                         + remote.describe() + ", attempt " + attempt + " of " + retry.maxAttempts());
                 if (remote.push(commit) == GitRemote.PushStatus.PUSHED) {
                     listener.success("pushed " + shortSha(commit) + " to " + remote.describe());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.render;
 
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.Change;
@@ -40,8 +41,8 @@ public final class RenderService {
         CarvelPackage pkg = PackageLoader.load(packageFile(job, config), label(job, config));
         DeliveryPlan plan = new Renderer().render(new RenderRequest(config, pkg, job.stages()));
         plan.notes().forEach(listener::warning);
-        listener.action("validated " + pkg.source() + " and " + job.configFile() + "; " + plan.files().size()
-                + " files planned for " + plan.summary());
+        listener.action("validated " + pkg.source() + " and " + job.configFile() + "; " + Counts.of(plan.files().size(), "file")
+                + " planned for " + plan.summary());
         String message = message(config, plan, job.message());
         ChangePlanner planner = head -> {
             List<String> removals = job.retain() == 0 ? List.of()

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
 import io.jenkins.plugins.carvelgitops.engine.kube.Deadline;
@@ -191,7 +192,7 @@ final class VerifyWait implements VerifyHandle {
                 throw e;
             }
         }
-        listener.action(prefix() + "requested reconcile of " + n + " Flux objects (" + Verifier.REQUESTED_AT + "="
+        listener.action(prefix() + "requested reconcile of " + Counts.of(n, "Flux object") + " (" + Verifier.REQUESTED_AT + "="
                 + token + ")");
     }
 
@@ -363,7 +364,7 @@ final class VerifyWait implements VerifyHandle {
             error = tracked.stream().anyMatch(t -> t.readiness == null) ? lastError : null;
         }
         finish(Outcome.TIMED_OUT, "timed out after " + human(request.timeout()) + ": " + notReady + " of "
-                + Math.max(notReady, tracked.size()) + " objects not ready"
+                + Counts.of(Math.max(notReady, tracked.size()), "object") + " not ready"
                 + (error == null ? "" : " (last cluster error: " + oneLine(error) + ")"));
     }
 
