@@ -1,6 +1,5 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
-import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.kube.Bootstrap;
@@ -12,6 +11,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,7 +45,8 @@ final class BootstrapCommand implements Callable<Integer> {
             description = "A stage's run-cluster kubeconfig (repeatable); also stored as the <stage>-kubeconfig Secret.")
     List<String> stageKubeconfigs = new ArrayList<>();
 
-    @Option(names = "--stage", paramLabel = "NAME", description = "A stage to bootstrap (repeatable; default: all).")
+    @Option(names = "--stage", paramLabel = "NAME", split = ",",
+            description = "A stage to bootstrap (repeatable, or a comma list; default: all).")
     List<String> stages = new ArrayList<>();
 
     @Mixin

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
-import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.verify.LiveVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +31,9 @@ final class PromoteCommand implements Callable<Integer> {
 
     @Mixin
     RemoteAccessOptions remote;
+
+    @Mixin
+    PushOptions push = new PushOptions();
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -68,6 +71,7 @@ final class PromoteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        push.applyTo(remote);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         dryRun.check();
         PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
-import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
+import io.jenkins.plugins.carvelgitops.engine.report.Counts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +34,8 @@ final class RenderCommand implements Callable<Integer> {
             description = "The Package CR (default: packageFile from the config).")
     Path packageFile;
 
-    @Option(names = "--stage", paramLabel = "NAME", description = "A stage to render (repeatable; default: the first).")
+    @Option(names = "--stage", paramLabel = "NAME", split = ",",
+            description = "A stage to render (repeatable, or a comma list; default: the first).")
     List<String> stages = new ArrayList<>();
 
     @Option(names = "--message", paramLabel = "TEXT", description = "Commit message subject.")
@@ -48,16 +49,29 @@ final class RenderCommand implements Callable<Integer> {
                     + "(default: keep all).")
     int retain;
 
+    @Option(names = "--allow-downgrade",
+            description = "Allow moving a stage to a lower version (a rollback); adds packaging.carvel.dev/downgradable.")
+    boolean allowDowngrade;
+
+    @Option(names = "--keep-version",
+            description = "Re-render the stages from the config at the version each pins, reading the Package from "
+                    + "the repository (<package>/packages/<version>.yaml): change values without --package.")
+    boolean keepVersion;
+
     @Mixin
     RemoteAccessOptions remote;
+
+    @Mixin
+    PushOptions push = new PushOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        push.applyTo(remote);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         dryRun.check();
         RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message,
-                dryRun.dryRun, retain);
+                dryRun.dryRun, retain, allowDowngrade, keepVersion);
         Path base = job.configFile().toAbsolutePath().getParent();
         RenderOutcome outcome = new RenderService(config -> remote.open(config, base, progress), progress).run(job);
         if (common.output == CommonOptions.Output.json) {

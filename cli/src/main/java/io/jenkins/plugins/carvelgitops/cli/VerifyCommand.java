@@ -41,8 +41,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RemoteAccessOptions remote;
 
-    @Option(names = "--stage", paramLabel = "NAME",
-            description = "A stage to verify (repeatable; default: every stage whose folder exists at the revision).")
+    @Option(names = "--stage", paramLabel = "NAME", split = ",",
+            description = "A stage to verify (repeatable, or a comma list; default: every stage whose folder exists "
+                    + "at the revision).")
     List<String> stages = new ArrayList<>();
 
     @Option(names = "--revision", paramLabel = "SHA",

@@ -7,7 +7,6 @@ import io.jenkins.plugins.carvelgitops.engine.git.ChangePlanner;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
-import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
@@ -140,12 +139,7 @@ public final class PromotionPlanner implements ChangePlanner {
 
     private List<RepoFile> renderNewStage(RepositoryLayout layout, String packagePath, String packageText,
             Semver version) {
-        String label = layout.label(packagePath);
-        CarvelPackage pkg = PackageLoader.fromTree(SafeYaml.parseSingle(packageText, label), label);
-        if (!pkg.version().equals(version)) {
-            throw ValidationException.of(label, "spec.version", "is " + pkg.version() + " but the file is named for "
-                    + version, "store each Package as packages/<its spec.version>.yaml");
-        }
+        CarvelPackage pkg = layout.storedPackage(packagePath, packageText, version);
         DeliveryPlan plan = new Renderer().render(new RenderRequest(config, pkg, List.of(to.name())));
         return plan.files().stream().filter(f -> !f.path().equals(packagePath)).toList();
     }
