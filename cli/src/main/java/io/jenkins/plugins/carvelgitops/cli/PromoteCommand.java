@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-// No standard help mixin: its --version would clash with promote's own --version VERSION.
+// No standard help mixin: its --version would clash with the old spelling of --package-version.
 @Command(name = "promote",
         description = "Pin the version one stage runs in the next stage (or roll a stage back), as one commit.")
 final class PromoteCommand implements Callable<Integer> {
@@ -45,9 +45,18 @@ final class PromoteCommand implements Callable<Integer> {
             description = "The stage whose pinned version moves (default: the stage before --to).")
     String from;
 
-    @Option(names = "--version", paramLabel = "VERSION",
+    @Option(names = "--package-version", paramLabel = "VERSION",
             description = "Promote this stored Package version instead of reading --from.")
     String version;
+
+    /** Set when the old spelling was used: it reads like the usual -V/--version. */
+    private boolean deprecatedVersionOption;
+
+    @Option(names = "--version", paramLabel = "VERSION", hidden = true)
+    void deprecatedVersion(String value) {
+        version = value;
+        deprecatedVersionOption = true;
+    }
 
     @Option(names = "--allow-downgrade",
             description = "Allow moving --to to a lower version (a rollback); adds packaging.carvel.dev/downgradable.")
@@ -72,7 +81,10 @@ final class PromoteCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         push.applyTo(remote);
-        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        if (deprecatedVersionOption) {
+            progress().warning("promote --version is deprecated and will be removed; use --package-version " + version);
+        }
+        StderrProgress progress = progress();
         dryRun.check();
         PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,
                 message, dryRun.dryRun);
@@ -102,6 +114,10 @@ final class PromoteCommand implements Callable<Integer> {
         }
         out.flush();
         return dryRun.exitCode(!outcome.commit().changes().isEmpty());
+    }
+
+    private StderrProgress progress() {
+        return new StderrProgress(spec.commandLine().getErr());
     }
 
     private static void printText(PrintWriter out, PromoteOutcome o) {

@@ -96,10 +96,10 @@ public final class PromotionPlanner implements ChangePlanner {
         String path = layout.packageInstallFile(from);
         Object pkgi = layout.packageInstall(from).orElseThrow(() -> ValidationException.of(layout.label(path), "",
                 "does not exist, so stage '" + from + "' pins no version to promote",
-                "render to " + from + " first, or pass --version"));
+                "render to " + from + " first, or pass --package-version"));
         return layout.selected(from, pkgi, stored).orElseThrow(() -> ValidationException.of(layout.label(path),
                 "spec.packageRef.versionSelection.constraints", "selects none of the stored versions",
-                "pass --version, or render a version " + from + " selects"));
+                "pass --package-version, or render a version " + from + " selects"));
     }
 
     /** Sets the pinned version in a parsed PackageInstall, adding or removing the downgrade annotation. */
