@@ -40,8 +40,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (Files.exists(config)) {
-            throw ValidationException.of(config.toString(), "", "already exists; init never overwrites a config",
-                    "edit it, remove it, or write another with --config FILE");
+            throw exists();
         }
         CarvelPackage pkg = PackageLoader.load(packageFile, packageFile.toString());
         String text = StarterConfig.text(pkg, relativePackageFile(), stages);
@@ -49,14 +48,18 @@ final class InitCommand implements Callable<Integer> {
             Files.writeString(config, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
-            throw ValidationException.of(config.toString(), "", "already exists; init never overwrites a config",
-                    "edit it, remove it, or write another with --config FILE");
+            throw exists(); // created since the check above
         }
         spec.commandLine().getOut().println("wrote " + config + " for " + pkg.refName() + " → "
                 + String.join(", ", stages) + "; replace its <placeholders>, then run carvel-gitops render --config "
                 + config + " --dry-run");
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    private ValidationException exists() {
+        return ValidationException.of(config.toString(), "", "already exists; init never overwrites a config",
+                "edit it, remove it, or write another with --config FILE");
     }
 
     /** The Package file as the config names it: relative to the config's folder. */
