@@ -37,9 +37,9 @@ public final class RenderService {
 
     public RenderOutcome run(RenderJob job) {
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
-        List<String> stages = targetStages(config, job.stages());
         RenderPlanner planner;
         if (job.keepVersion()) {
+            List<String> stages = targetStages(config, job.stages());
             listener.action("validated " + job.configFile() + "; re-rendering " + String.join(", ", stages)
                     + " at the version each pins, with the Package stored in the repository");
             planner = new RenderPlanner(config, null, stages, job, null, listener);
@@ -49,7 +49,7 @@ public final class RenderService {
             plan.notes().forEach(listener::warning);
             listener.action("validated " + pkg.source() + " and " + job.configFile() + "; "
                     + Counts.of(plan.files().size(), "file") + " planned for " + plan.summary());
-            planner = new RenderPlanner(config, pkg, stages, job, plan, listener);
+            planner = new RenderPlanner(config, pkg, plan.stages(), job, plan, listener);
         }
         GitopsRepository repository = repositories.apply(config);
         CommitResult result = job.dryRun() ? repository.dryRun(planner) : repository.publish(planner);
