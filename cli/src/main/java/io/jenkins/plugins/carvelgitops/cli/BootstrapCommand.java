@@ -11,6 +11,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ final class BootstrapCommand implements Callable<Integer> {
             description = "A stage's run-cluster kubeconfig (repeatable); also stored as the <stage>-kubeconfig Secret.")
     List<String> stageKubeconfigs = new ArrayList<>();
 
-    @Option(names = "--stage", paramLabel = "NAME", description = "A stage to bootstrap (repeatable; default: all).")
+    @Option(names = "--stage", paramLabel = "NAME", split = ",",
+            description = "A stage to bootstrap (repeatable, or a comma list; default: all).")
     List<String> stages = new ArrayList<>();
 
     @Mixin
@@ -90,7 +92,7 @@ final class BootstrapCommand implements Callable<Integer> {
             out.print(SafeYaml.writeAll(result.planned().stream().map(p -> (Object) p.manifest().body()).toList()));
         } else {
             long changed = result.applied().stream().filter(a -> a.outcome().name().equals("UNCHANGED")).count();
-            out.println("applied " + result.applied().size() + " objects (" + (result.applied().size() - changed)
+            out.println("applied " + Counts.of(result.applied().size(), "object") + " (" + (result.applied().size() - changed)
                     + " created or configured, " + changed + " unchanged)");
         }
         out.flush();

@@ -16,8 +16,10 @@ class ConfigOptions {
             description = "The config file (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    // one example per line: a wrapped line would break inside a key
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a config key, e.g. repository.url=/tmp/gitops or stages.prod.values.replicas=3.")
+            description = {"Override a config key (repeatable), e.g.", "  repository.url=/tmp/gitops",
+                    "  stages.prod.values.replicas=3"})
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--debug", description = "Show stack traces on errors.")

@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int GIT_OR_IO = 3;
     public static final int FAILED = 4;
     public static final int TIMED_OUT = 5;
+    /** {@code --dry-run --exit-code}: something would change. */
+    public static final int WOULD_CHANGE = 6;
 
     private ExitCodes() {
     }

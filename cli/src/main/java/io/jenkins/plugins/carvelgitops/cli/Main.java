@@ -8,14 +8,14 @@ import picocli.CommandLine.Command;
 @Command(name = "carvel-gitops", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Deliver Carvel Packages to Kubernetes run clusters through a GitOps repository and Flux CD.",
         subcommands = {RenderCommand.class, PromoteCommand.class, VerifyCommand.class, BootstrapCommand.class,
-                StatusCommand.class, CommandLine.HelpCommand.class})
+                StatusCommand.class, InitCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (0 done, 1 invalid input, 2 usage, 3 Git, cluster or I/O, 4 failed, 5 timed out). */
+    /** Runs a command line and returns its exit code (0 done, 1 invalid input, 2 usage, 3 Git, cluster or I/O, 4 failed, 5 timed out, 6 a dry run with --exit-code found changes). */
     public static int run(String... args) {
         return commandLine().execute(args);
     }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
+import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import io.jenkins.plugins.carvelgitops.engine.verify.LiveVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-// No standard help mixin: its --version would clash with promote's own --version VERSION.
+// No standard help mixin: its --version would clash with the old spelling of --package-version.
 @Command(name = "promote",
         description = "Pin the version one stage runs in the next stage (or roll a stage back), as one commit.")
 final class PromoteCommand implements Callable<Integer> {
@@ -31,6 +32,9 @@ final class PromoteCommand implements Callable<Integer> {
     @Mixin
     RemoteAccessOptions remote;
 
+    @Mixin
+    PushOptions push = new PushOptions();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
@@ -41,9 +45,18 @@ final class PromoteCommand implements Callable<Integer> {
             description = "The stage whose pinned version moves (default: the stage before --to).")
     String from;
 
-    @Option(names = "--version", paramLabel = "VERSION",
+    @Option(names = "--package-version", paramLabel = "VERSION",
             description = "Promote this stored Package version instead of reading --from.")
     String version;
+
+    /** Set when the old spelling was used: it reads like the usual -V/--version. */
+    private boolean deprecatedVersionOption;
+
+    @Option(names = "--version", paramLabel = "VERSION", hidden = true)
+    void deprecatedVersion(String value) {
+        version = value;
+        deprecatedVersionOption = true;
+    }
 
     @Option(names = "--allow-downgrade",
             description = "Allow moving --to to a lower version (a rollback); adds packaging.carvel.dev/downgradable.")
@@ -52,8 +65,8 @@ final class PromoteCommand implements Callable<Integer> {
     @Option(names = "--message", paramLabel = "TEXT", description = "Commit message subject.")
     String message;
 
-    @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOptions dryRun = new DryRunOptions();
 
     @Option(names = "--require-live",
             description = "Promote only what the source stage really runs: its PackageInstall must report "
@@ -67,9 +80,14 @@ final class PromoteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+        push.applyTo(remote);
+        if (deprecatedVersionOption) {
+            progress().warning("promote --version is deprecated and will be removed; use --package-version " + version);
+        }
+        StderrProgress progress = progress();
+        dryRun.check();
         PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,
-                message, dryRun);
+                message, dryRun.dryRun);
         Path base = job.configFile().toAbsolutePath().getParent();
         PromoteService service = new PromoteService(config -> remote.open(config, base, progress), progress);
         if (requireLive) {
@@ -95,7 +113,11 @@ final class PromoteCommand implements Callable<Integer> {
             printText(out, outcome);
         }
         out.flush();
-        return ExitCodes.OK;
+        return dryRun.exitCode(!outcome.commit().changes().isEmpty());
+    }
+
+    private StderrProgress progress() {
+        return new StderrProgress(spec.commandLine().getErr());
     }
 
     private static void printText(PrintWriter out, PromoteOutcome o) {
@@ -106,7 +128,7 @@ final class PromoteCommand implements Callable<Integer> {
         String was = o.previous() == null ? " (new stage)" : " (was " + o.previous() + ")";
         if (o.dryRun()) {
             out.print(commit.diff());
-            out.println("dry run: " + what + was + ": " + commit.changes().size() + " files would change; nothing "
+            out.println("dry run: " + what + was + ": " + Counts.of(commit.changes().size(), "file") + " would change; nothing "
                     + "written");
         } else if (!commit.changed()) {
             out.println("no change: " + o.to() + " already pins " + o.packageName() + " " + o.version()
@@ -129,7 +151,8 @@ final class PromoteCommand implements Callable<Integer> {
         doc.put("downgrade", o.downgrade());
         doc.put("dryRun", o.dryRun());
         doc.put("commit", o.commit().sha());
-        doc.put("changed", o.commit().changed());
+        // under --dry-run: whether something would change
+        doc.put("changed", o.dryRun() ? !o.commit().changes().isEmpty() : o.commit().changed());
         doc.put("changedFiles", o.commit().changes().stream().map(FileChange::path).toList());
         if (o.dryRun()) {
             doc.put("diff", o.commit().diff());

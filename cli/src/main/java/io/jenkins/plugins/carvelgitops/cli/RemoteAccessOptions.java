@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * How to reach a remote GitOps repository: credentials from the environment ({@code GIT_USERNAME},
- * {@code GIT_TOKEN}) or a token file, never from the command line; the clone cache; push attempts.
+ * {@code GIT_TOKEN}) or a token file, never from the command line; the clone cache.
  */
 final class RemoteAccessOptions {
 
@@ -52,9 +52,8 @@ final class RemoteAccessOptions {
                     + "$XDG_CACHE_HOME/carvel-gitops or ~/.cache/carvel-gitops).")
     Path cacheDir;
 
-    @Option(names = "--push-attempts", paramLabel = "N", defaultValue = "10",
-            description = "Pushes to try when others push first (default: ${DEFAULT-VALUE}).")
-    int pushAttempts;
+    /** Set from {@link PushOptions} by the commands that push; the others never push. */
+    int pushAttempts = PushOptions.DEFAULT_ATTEMPTS;
 
     @Option(names = {"--token", "--password"}, paramLabel = "SECRET", hidden = true)
     void refuseSecretOnCommandLine(String ignored) {

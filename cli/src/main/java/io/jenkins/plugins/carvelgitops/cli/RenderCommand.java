@@ -6,6 +6,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
+import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,29 +34,44 @@ final class RenderCommand implements Callable<Integer> {
             description = "The Package CR (default: packageFile from the config).")
     Path packageFile;
 
-    @Option(names = "--stage", paramLabel = "NAME", description = "A stage to render (repeatable; default: the first).")
+    @Option(names = "--stage", paramLabel = "NAME", split = ",",
+            description = "A stage to render (repeatable, or a comma list; default: the first).")
     List<String> stages = new ArrayList<>();
 
     @Option(names = "--message", paramLabel = "TEXT", description = "Commit message subject.")
     String message;
 
-    @Option(names = "--dry-run", description = "Print a unified diff of what would change; write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOptions dryRun = new DryRunOptions();
 
     @Option(names = "--retain", paramLabel = "N", defaultValue = "0",
             description = "Keep only the newest N stored Package versions, and every version a stage runs "
                     + "(default: keep all).")
     int retain;
 
+    @Option(names = "--allow-downgrade",
+            description = "Allow moving a stage to a lower version (a rollback); adds packaging.carvel.dev/downgradable.")
+    boolean allowDowngrade;
+
+    @Option(names = "--keep-version",
+            description = "Re-render the stages from the config at the version each pins, reading the Package from "
+                    + "the repository (<package>/packages/<version>.yaml): change values without --package.")
+    boolean keepVersion;
+
     @Mixin
     RemoteAccessOptions remote;
+
+    @Mixin
+    PushOptions push = new PushOptions();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        push.applyTo(remote);
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
-        RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message, dryRun,
-                retain);
+        dryRun.check();
+        RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message,
+                dryRun.dryRun, retain, allowDowngrade, keepVersion);
         Path base = job.configFile().toAbsolutePath().getParent();
         RenderOutcome outcome = new RenderService(config -> remote.open(config, base, progress), progress).run(job);
         if (common.output == CommonOptions.Output.json) {
@@ -64,7 +80,7 @@ final class RenderCommand implements Callable<Integer> {
             printText(out, outcome);
         }
         out.flush();
-        return ExitCodes.OK;
+        return dryRun.exitCode(!outcome.commit().changes().isEmpty());
     }
 
     private static void printText(PrintWriter out, RenderOutcome outcome) {
@@ -72,13 +88,13 @@ final class RenderCommand implements Callable<Integer> {
         CommitResult commit = outcome.commit();
         if (outcome.dryRun()) {
             out.print(commit.diff());
-            out.println("dry run: " + commit.changes().size() + " of " + plan.files().size() + " files would change for "
+            out.println("dry run: " + commit.changes().size() + " of " + Counts.of(plan.files().size(), "file") + " would change for "
                     + plan.summary() + "; nothing written");
             return;
         }
         String result = commit.changed() ? "committed " + commit.shortSha()
                 : "no change" + (commit.sha() == null ? "" : " (head " + commit.shortSha() + ")");
-        out.println("rendered " + plan.files().size() + " files for " + plan.summary() + "; " + result);
+        out.println("rendered " + Counts.of(plan.files().size(), "file") + " for " + plan.summary() + "; " + result);
     }
 
     static Map<String, Object> document(RenderOutcome outcome) {
@@ -90,7 +106,8 @@ final class RenderCommand implements Callable<Integer> {
         doc.put("stages", plan.stages());
         doc.put("dryRun", outcome.dryRun());
         doc.put("commit", commit.sha());
-        doc.put("changed", commit.changed());
+        // under --dry-run: whether something would change
+        doc.put("changed", outcome.dryRun() ? !commit.changes().isEmpty() : commit.changed());
         doc.put("files", plan.files().stream().map(f -> f.path()).toList());
         doc.put("changedFiles", commit.changes().stream().map(FileChange::path).toList());
         doc.put("removedFiles", commit.changes().stream().filter(c -> c.kind() == FileChange.Kind.REMOVED)

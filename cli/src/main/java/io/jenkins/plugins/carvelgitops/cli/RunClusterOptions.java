@@ -39,8 +39,8 @@ class RunClusterOptions {
     boolean kubeconfigSecrets;
 
     @Option(names = "--gitops-dir", paramLabel = "DIR",
-            description = "A local clone of the GitOps repository to read revisions and history from "
-                    + "(default: repository.url when it is a local folder).")
+            description = {"A local clone of the GitOps repository to read revisions and history from",
+                    "(default: repository.url when local)."})
     Path gitopsDir;
 
     Map<String, KubeconfigAuth> stageKubeconfigs() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.carvelgitops.cli;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusPage;
@@ -14,6 +15,8 @@ import io.jenkins.plugins.carvelgitops.engine.verify.StatusService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,6 +49,10 @@ final class StatusCommand implements Callable<Integer> {
             description = "The build cluster's kubeconfig (the one Flux runs on); without it, Git only.")
     Path kubeconfig;
 
+    @Option(names = "--stage", paramLabel = "NAME", split = ",",
+            description = "Show only this stage (repeatable, or a comma list; default: every stage of the config).")
+    List<String> stages = new ArrayList<>();
+
     @Option(names = "--output", paramLabel = "text|json|html", defaultValue = "text",
             description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); html is one "
                     + "self-contained page.")
@@ -55,10 +62,12 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
-        GitopsConfig config = ConfigLoader.load(common.config, common.config.toString(), common.configOverrides());
+        GitopsConfig config = onlyStages(ConfigLoader.load(common.config, common.config.toString(),
+                common.configOverrides()));
         GitopsHistory history = clusters.history(config, common.config,
                 config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
-        Map<String, KubeconfigAuth> runs = clusters.stageKubeconfigs();
+        Map<String, KubeconfigAuth> runs = new java.util.LinkedHashMap<>(clusters.stageKubeconfigs());
+        runs.keySet().removeIf(stage -> config.stage(stage).isEmpty() && !stages.isEmpty());
         if (kubeconfig == null && (!runs.isEmpty() || clusters.kubeconfigSecrets)) {
             throw ValidationException.of("--kubeconfig", "", "is required with --stage-kubeconfig or "
                     + "--kubeconfig-secrets", "pass the build cluster's kubeconfig, where Flux runs");
@@ -87,5 +96,21 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The config with only the {@code --stage} stages, in the config's order; each must be one of its stages. */
+    private GitopsConfig onlyStages(GitopsConfig config) {
+        if (stages.isEmpty()) {
+            return config;
+        }
+        for (String name : stages) {
+            if (config.stage(name).isEmpty()) {
+                throw ValidationException.of("--stage", name, "is not a stage of " + config.source(), "use one of: "
+                        + String.join(", ", config.stages().stream().map(StageSpec::name).toList()));
+            }
+        }
+        return new GitopsConfig(config.source(), config.packageName(), config.install(), config.packageFile(),
+                config.shortenNames(), config.repository(), config.flux(), config.commit(),
+                config.stages().stream().filter(s -> stages.contains(s.name())).toList());
     }
 }

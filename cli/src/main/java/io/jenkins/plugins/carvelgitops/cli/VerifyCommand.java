@@ -37,8 +37,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RemoteAccessOptions remote;
 
-    @Option(names = "--stage", paramLabel = "NAME",
-            description = "A stage to verify (repeatable; default: every stage whose folder exists at the revision).")
+    @Option(names = "--stage", paramLabel = "NAME", split = ",",
+            description = "A stage to verify (repeatable, or a comma list; default: every stage whose folder exists "
+                    + "at the revision).")
     List<String> stages = new ArrayList<>();
 
     @Option(names = "--revision", paramLabel = "SHA",
@@ -62,6 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
                 config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
         VerifyRequest request = VerifyPlanner.plan(config, history, clusters.buildCluster(), revision, stages,
                 clusters.stageKubeconfigs(), wait, !noReconcile, clusters.kubeconfigSecrets);
+        requireKubeconfigs(request);
         VerifyReport report;
         Thread onInterrupt = null;
         try (Verification verification = Verification.start(List.of(request), history, progress)) {
@@ -80,8 +82,23 @@ final class VerifyCommand implements Callable<Integer> {
         return switch (report.outcome()) {
             case READY -> ExitCodes.OK;
             case TIMED_OUT -> ExitCodes.TIMED_OUT;
-            default -> ExitCodes.FAILED;
+            // a cluster that cannot be reached is no controller's failure
+            default -> report.controllerFailed() ? ExitCodes.FAILED : ExitCodes.GIT_OR_IO;
         };
+    }
+
+    /** Every stage needs a run-cluster kubeconfig before the wait starts: a missing one is invalid input. */
+    private void requireKubeconfigs(VerifyRequest request) {
+        if (clusters.kubeconfigSecrets) {
+            return;
+        }
+        for (VerifyRequest.StageTarget stage : request.stages()) {
+            if (stage.kubeconfig() == null) {
+                throw ValidationException.of("--stage-kubeconfig", stage.stage(), "no kubeconfig for stage "
+                        + stage.stage(), "pass --stage-kubeconfig " + stage.stage() + "=FILE, or --kubeconfig-secrets "
+                        + "to read Secret " + stage.stage() + "-kubeconfig from the build cluster");
+            }
+        }
     }
 
     private static void removeHook(Thread hook) {

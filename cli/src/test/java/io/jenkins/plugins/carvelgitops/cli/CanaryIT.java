@@ -74,7 +74,7 @@ class CanaryIT {
             runs.add(expect(2, run(work, tmp, good, "render", "--package", "package-1.1.0.yaml", "--token", TOKEN)));
             runs.add(expect(0, run(work, tmp, good, "promote", "--to", "prod", "--cache-dir", cache.toString(),
                     "--output", "json")));
-            runs.add(expect(1, run(work, tmp, good, "promote", "--to", "prod", "--version", "9.9.9", "--cache-dir",
+            runs.add(expect(1, run(work, tmp, good, "promote", "--to", "prod", "--package-version", "9.9.9", "--cache-dir",
                     cache.toString(), "--debug")));
         }
 

@@ -52,12 +52,13 @@ class PromoteCommandIT {
         CliRun upgrade = cli(env, concat(new String[] {"promote", "--from", "staging", "--to", "prod"}, common));
         assertThat(upgrade.out()).as(upgrade.all()).contains("from staging to prod (was 1.0.0); committed ");
 
-        CliRun refused = cli(env, concat(new String[] {"promote", "--to", "prod", "--version", "1.0.0"}, common));
+        CliRun refused = cli(env, concat(new String[] {"promote", "--to", "prod", "--package-version", "1.0.0"},
+                common));
         assertThat(refused.code()).isEqualTo(ExitCodes.INVALID);
         assertThat(refused.err()).endsWith("\nerror: --to: prod: moving from 2.0.0 down to 1.0.0 is a rollback; pass "
                 + "--allow-downgrade (allowDowngrade: true) to roll back on purpose\n");
 
-        CliRun rollback = cli(env, concat(new String[] {"promote", "--to", "prod", "--version", "1.0.0",
+        CliRun rollback = cli(env, concat(new String[] {"promote", "--to", "prod", "--package-version", "1.0.0",
                 "--allow-downgrade", "--output", "json"}, common));
         assertThat(rollback.code()).as(rollback.all()).isZero();
         assertThat(rollback.out()).contains("\"downgrade\" : true").contains("\"previous\" : \"2.0.0\"")
@@ -66,6 +67,9 @@ class PromoteCommandIT {
         CliRun again = cli(env, concat(new String[] {"promote", "--to", "prod", "--version", "1.0.0",
                 "--allow-downgrade"}, common));
         assertThat(again.out()).as(again.all()).startsWith("no change: prod already pins hello.default.tap 1.0.0");
+        // the old spelling still works, and says what replaces it
+        assertThat(again.err()).contains("warning: promote --version is deprecated and will be removed; use "
+                + "--package-version 1.0.0");
 
         List<RevCommit> history = remote.linearHistory();
         assertThat(history).hasSize(6);

@@ -210,4 +210,17 @@ class StatusCommandIT {
             assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void stageFiltersTheRowsAndTakesACommaList() throws Exception {
+        gitops();
+        Path config = config(true);
+        CliRun run = run("status", "--config", config.toString(), "--stage", "qa,prod");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^qa +1\\.2\\.3").containsPattern("(?m)^prod +1\\.2\\.2")
+                .doesNotContainPattern("(?m)^(dev|staging) ");
+        CliRun unknown = run("status", "--config", config.toString(), "--stage", "uat");
+        assertThat(unknown.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(unknown.err()).startsWith("error: --stage: uat: is not a stage of").contains("dev, staging, qa, prod");
+    }
 }

@@ -130,4 +130,39 @@ class VerifyCommandIT {
         assertThat(s.code()).isEqualTo(1);
         assertThat(s.err()).contains("qa").contains("is not a stage of");
     }
+
+    /** A kubeconfig for a port nothing listens on: every connection is refused. */
+    Path refusingKubeconfig(String name) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return write(name, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: 'https://127.0.0.1:%d', insecure-skip-tls-verify: true}}]
+                users: [{name: u, user: {token: refused-token}}]
+                contexts: [{name: c, context: {cluster: c, user: u}}]
+                current-context: c
+                """.formatted(port));
+    }
+
+    @Test
+    void aClusterRefusingConnectionsExitsThreeNotFour() throws Exception {
+        String sha = gitops("1.2.3");
+        Run r = run("verify", "--config", config().toString(), "--kubeconfig", refusingKubeconfig("build").toString(),
+                "--stage-kubeconfig", "prod=" + refusingKubeconfig("prod"), "--timeout", "20s", "--revision", sha);
+        assertThat(r.code()).as(r.err() + r.out()).isEqualTo(3);
+        assertThat(r.out() + r.err()).doesNotContain("refused-token");
+    }
+
+    @Test
+    void aMissingStageKubeconfigIsInvalidInputNamingTheCliOptions() throws Exception {
+        gitops("1.2.3");
+        Run r = run("verify", "--config", config().toString(), "--kubeconfig", refusingKubeconfig("build").toString(),
+                "--timeout", "20s");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: --stage-kubeconfig").contains("--stage-kubeconfig prod=FILE")
+                .contains("--kubeconfig-secrets").doesNotContain("stageKubeconfigs").doesNotContain("step");
+    }
 }

@@ -79,6 +79,24 @@ public final class RenderBuilder extends Builder implements SimpleBuildStep {
         settings.setDryRun(dryRun);
     }
 
+    public boolean isAllowDowngrade() {
+        return settings.isAllowDowngrade();
+    }
+
+    @DataBoundSetter
+    public void setAllowDowngrade(boolean allowDowngrade) {
+        settings.setAllowDowngrade(allowDowngrade);
+    }
+
+    public boolean isKeepVersion() {
+        return settings.isKeepVersion();
+    }
+
+    @DataBoundSetter
+    public void setKeepVersion(boolean keepVersion) {
+        settings.setKeepVersion(keepVersion);
+    }
+
     public String getMessage() {
         return settings.getMessage();
     }

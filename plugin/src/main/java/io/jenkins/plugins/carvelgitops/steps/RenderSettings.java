@@ -14,6 +14,8 @@ public final class RenderSettings extends PublishSettings {
 
     private String packageFile;
     private String stages;
+    private boolean allowDowngrade;
+    private boolean keepVersion;
 
     public String getPackageFile() {
         return packageFile;
@@ -31,6 +33,22 @@ public final class RenderSettings extends PublishSettings {
         this.stages = StepParameters.trimToNull(stages);
     }
 
+    public boolean isAllowDowngrade() {
+        return allowDowngrade;
+    }
+
+    public void setAllowDowngrade(boolean allowDowngrade) {
+        this.allowDowngrade = allowDowngrade;
+    }
+
+    public boolean isKeepVersion() {
+        return keepVersion;
+    }
+
+    public void setKeepVersion(boolean keepVersion) {
+        this.keepVersion = keepVersion;
+    }
+
     /** The stage list, checked. */
     public List<String> stageList() {
         return StepParameters.stages(stages);
@@ -41,6 +59,8 @@ public final class RenderSettings extends PublishSettings {
         RenderSettings s = withSharedExpanded(new RenderSettings(), expand);
         s.setPackageFile(StepParameters.expand(expand, packageFile));
         s.setStages(StepParameters.expand(expand, stages));
+        s.setAllowDowngrade(allowDowngrade);
+        s.setKeepVersion(keepVersion);
         return s;
     }
 }

@@ -81,6 +81,24 @@ public final class RenderStep extends Step {
         settings.setDryRun(dryRun);
     }
 
+    public boolean isAllowDowngrade() {
+        return settings.isAllowDowngrade();
+    }
+
+    @DataBoundSetter
+    public void setAllowDowngrade(boolean allowDowngrade) {
+        settings.setAllowDowngrade(allowDowngrade);
+    }
+
+    public boolean isKeepVersion() {
+        return settings.isKeepVersion();
+    }
+
+    @DataBoundSetter
+    public void setKeepVersion(boolean keepVersion) {
+        settings.setKeepVersion(keepVersion);
+    }
+
     public String getMessage() {
         return settings.getMessage();
     }

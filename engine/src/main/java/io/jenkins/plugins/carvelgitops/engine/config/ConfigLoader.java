@@ -24,7 +24,8 @@ public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("package", "install", "packageFile", "shortenNames", "repository",
             "flux", "commit", "stages");
     static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "root");
-    static final Set<String> FLUX_KEYS = Set.of("apiVersion", "url", "namespace", "sourceInterval", "interval");
+    static final Set<String> FLUX_KEYS = Set.of("apiVersion", "url", "namespace", "sourceInterval", "interval",
+            "version");
     static final Set<String> COMMIT_KEYS = Set.of("authorName", "authorEmail", "trailer");
     static final Set<String> STAGE_KEYS = Set.of("name", "namespace", "serviceAccount", "tap", "track", "values",
             "secretValues");
@@ -167,12 +168,17 @@ public final class ConfigLoader {
         }
         String namespace = f.string("namespace", "flux-system");
         checkLabel(namespace, label, "flux.namespace", "the build-cluster namespace, e.g. build-ns", problems);
+        String version = f.string("version", null);
+        if (version != null && !FluxSpec.isVersion(version)) {
+            problems.add(label, "flux.version", "'" + version + "' is not a Flux release",
+                    "write it like 2.5.0 or 2.1 (flux version --client prints it)");
+        }
         String sourceInterval = duration(f, "sourceInterval", "30s", label, problems);
         String interval = duration(f, "interval", "5m", label, problems);
         if (apiVersion == null || namespace == null || sourceInterval == null || interval == null) {
             return null;
         }
-        return new FluxSpec(apiVersion, url, namespace, sourceInterval, interval);
+        return new FluxSpec(apiVersion, url, namespace, sourceInterval, interval, version);
     }
 
     private static String duration(Fields f, String key, String fallback, String label, Problems problems) {

@@ -323,8 +323,8 @@ public final class JGitRemote implements GitRemote {
                 || lower.contains("connection reset") || lower.contains("remote hung up")
                 || lower.contains("unexpected end of file"))) {
             return new GitopsGitException(what + " " + describe() + " failed: cannot reach the server or it broke "
-                    + "off (" + message + "); check the URL, the network and the server, then run again: nothing was "
-                    + "pushed", e);
+                    + "off (" + message + "); check the URL, the network and the server, then run again"
+                    + (what.startsWith("push") ? ": nothing was pushed" : ""), e);
         }
         return new GitopsGitException(what + " " + describe() + " failed: " + message, e);
     }

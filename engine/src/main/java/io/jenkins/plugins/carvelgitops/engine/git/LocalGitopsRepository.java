@@ -179,18 +179,17 @@ public final class LocalGitopsRepository implements GitopsRepository {
 
     private Git openOrCreate() {
         try {
-            if (Files.isDirectory(folder.resolve(".git"))) {
-                Git git = Git.open(folder.toFile());
-                checkBranch(git);
-                return git;
+            if (!Files.isDirectory(folder.resolve(".git"))) {
+                if (Files.exists(folder) && !isEmptyDir(folder) && !Files.isDirectory(folder.resolve(".git"))) {
+                    throw new GitopsGitException(folder + " exists and is not a Git repository; point repository.url "
+                            + "at an empty or absent folder, or at a Git working copy");
+                }
+                listener.action("creating a Git repository in " + folder + " (branch " + branch + ")");
+                createAtomically();
             }
-            if (Files.exists(folder) && !isEmptyDir(folder)) {
-                throw new GitopsGitException(folder + " exists and is not a Git repository; point repository.url at "
-                        + "an empty or absent folder, or at a Git working copy");
-            }
-            listener.action("creating a Git repository in " + folder + " (branch " + branch + ")");
-            createAtomically();
-            return Git.open(folder.toFile());
+            Git git = Git.open(folder.toFile());
+            checkBranch(git);
+            return git;
         } catch (IOException | GitAPIException e) {
             throw new GitopsGitException("cannot open or create the repository in " + folder + ": " + e.getMessage(),
                     e);
@@ -199,7 +198,9 @@ public final class LocalGitopsRepository implements GitopsRepository {
 
     /**
      * Initialises the repository beside its place and renames it in, so that a run interrupted at any
-     * moment leaves either no repository or a whole one, never a half-made {@code .git}.
+     * moment leaves either no repository or a whole one, never a half-made {@code .git}. When another run
+     * renames its repository in first, the rename fails (the target is no longer empty) and theirs is used:
+     * the caller then waits for that run's lock like any later run.
      */
     private void createAtomically() throws IOException, GitAPIException {
         Path parent = folder.getParent();
@@ -213,8 +214,11 @@ public final class LocalGitopsRepository implements GitopsRepository {
             } else {
                 Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
             }
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // another run created it first: use theirs
+        } catch (IOException e) {
+            // rename(2) reports a lost race as EEXIST or ENOTEMPTY, which Java maps to differing exceptions
+            if (!Files.isDirectory(folder.resolve(".git"))) {
+                throw e;
+            }
         } finally {
             deleteTree(staging);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.git;
 
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
+import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -104,7 +105,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                 }
                 tree.apply(changes);
                 String commit = remote.commit(changes, change.message());
-                listener.action("pushing " + shortSha(commit) + " (" + changes.size() + " files) to "
+                listener.action("pushing " + shortSha(commit) + " (" + Counts.of(changes.size(), "file") + ") to "
                         + remote.describe() + ", attempt " + attempt + " of " + retry.maxAttempts());
                 if (push(remote, commit) == GitRemote.PushStatus.PUSHED) {
                     listener.success("pushed " + shortSha(commit) + " to " + remote.describe());

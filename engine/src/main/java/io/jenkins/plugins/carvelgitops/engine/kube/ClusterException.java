@@ -27,6 +27,11 @@ public final class ClusterException extends RuntimeException {
         this.transientFailure = transientFailure;
     }
 
+    /** Why the request failed, without the cluster and the request the message starts with. */
+    public String reason() {
+        return getCause() == null ? getMessage() : Fabric8ClusterAccess.describe(getCause());
+    }
+
     /** True when the cluster was there but busy or restarting, and the deadline came before an answer. */
     public boolean isTransient() {
         return transientFailure;

@@ -4,6 +4,8 @@ import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
 import io.jenkins.plugins.carvelgitops.engine.git.Urls;
+import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
+import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import io.jenkins.plugins.carvelgitops.engine.model.VersionSelection;
@@ -111,6 +113,17 @@ public final class RepositoryLayout {
         String path = packageInstallFile(stage);
         String text = view.read(path);
         return text == null ? Optional.empty() : Optional.of(SafeYaml.parseSingle(text, label(path)));
+    }
+
+    /** A stored Package file's text as its Package, which must be the version the file is named for. */
+    public CarvelPackage storedPackage(String path, String text, Semver version) {
+        String label = label(path);
+        CarvelPackage pkg = PackageLoader.fromTree(SafeYaml.parseSingle(text, label), label);
+        if (!pkg.version().equals(version)) {
+            throw ValidationException.of(label, "spec.version", "is " + pkg.version() + " but the file is named for "
+                    + version, "store each Package as packages/<its spec.version>.yaml");
+        }
+        return pkg;
     }
 
     /** The raw text of a repository file, or null. */

@@ -63,7 +63,7 @@ public final class PromoteService {
             try {
                 version = Semver.parse(job.version());
             } catch (IllegalArgumentException e) {
-                problems.add("--version", job.version(), e.getMessage(), "give a Package version such as 1.2.3");
+                problems.add("--package-version", job.version(), e.getMessage(), "give a Package version such as 1.2.3");
             }
         } else if (job.from() != null) {
             if (config.stage(job.from()).isEmpty()) {
@@ -73,7 +73,7 @@ public final class PromoteService {
             }
         } else if (to != null && config.indexOf(to.name()) == 0) {
             problems.add("--to", to.name(), "is the first stage, so no stage comes before it",
-                    "pass --from STAGE or --version VERSION");
+                    "pass --from STAGE or --package-version VERSION");
         }
         problems.throwIfAny();
         String from = job.version() == null ? sourceStage(config, job) : null;
@@ -86,7 +86,7 @@ public final class PromoteService {
         }
         int i = config.indexOf(job.to());
         if (i <= 0) {
-            throw ValidationException.of("--to", job.to(), "has no stage before it", "pass --from or --version");
+            throw ValidationException.of("--to", job.to(), "has no stage before it", "pass --from or --package-version");
         }
         return config.stages().get(i - 1).name();
     }

@@ -8,7 +8,6 @@ import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
 import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
-import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
@@ -98,10 +97,10 @@ public final class PromotionPlanner implements ChangePlanner {
         String path = layout.packageInstallFile(from);
         Object pkgi = layout.packageInstall(from).orElseThrow(() -> ValidationException.of(layout.label(path), "",
                 "does not exist, so stage '" + from + "' pins no version to promote",
-                "render to " + from + " first, or pass --version"));
+                "render to " + from + " first, or pass --package-version"));
         return layout.selected(from, pkgi, stored).orElseThrow(() -> ValidationException.of(layout.label(path),
                 "spec.packageRef.versionSelection.constraints", "selects none of the stored versions",
-                "pass --version, or render a version " + from + " selects"));
+                "pass --package-version, or render a version " + from + " selects"));
     }
 
     /** Sets the pinned version in a parsed PackageInstall, adding or removing the downgrade annotation. */
@@ -141,12 +140,7 @@ public final class PromotionPlanner implements ChangePlanner {
 
     private List<RepoFile> renderNewStage(RepositoryLayout layout, String packagePath, String packageText,
             Semver version) {
-        String label = layout.label(packagePath);
-        CarvelPackage pkg = PackageLoader.fromTree(SafeYaml.parseSingle(packageText, label), label);
-        if (!pkg.version().equals(version)) {
-            throw ValidationException.of(label, "spec.version", "is " + pkg.version() + " but the file is named for "
-                    + version, "store each Package as packages/<its spec.version>.yaml");
-        }
+        CarvelPackage pkg = layout.storedPackage(packagePath, packageText, version);
         DeliveryPlan plan = new Renderer().render(new RenderRequest(config, pkg, List.of(to.name())));
         return plan.files().stream().filter(f -> !f.path().equals(packagePath)).toList();
     }

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param dryRun      compute and show the diff, write nothing
  * @param retain      keep only the newest this many stored Package versions (never one a stage runs);
  *                    0 keeps all
+ * @param allowDowngrade let a stage move to a lower version (a rollback, annotated
+ *                    {@code packaging.carvel.dev/downgradable}); refused otherwise
+ * @param keepVersion re-render the stages from the config at the version they pin, the Package read
+ *                    from the repository ({@code packageFile} must be null)
  */
 public record RenderJob(Path configFile, ConfigOverrides overrides, Path packageFile, List<String> stages,
-        String message, boolean dryRun, int retain) {
+        String message, boolean dryRun, int retain, boolean allowDowngrade, boolean keepVersion) {
 
     public RenderJob {
         Objects.requireNonNull(configFile, "configFile");
@@ -29,6 +33,17 @@ public record RenderJob(Path configFile, ConfigOverrides overrides, Path package
             throw ValidationException.of("--retain", String.valueOf(retain), "must be 1 or more",
                     "give how many Package versions to keep, or leave it out to keep all");
         }
+        if (keepVersion && packageFile != null) {
+            throw ValidationException.of("--keep-version", "", "reads the Package from the repository, but a Package "
+                    + "file is given too (" + packageFile + ")", "leave out --package (packageFile in a step), or "
+                    + "--keep-version to deliver that Package");
+        }
+    }
+
+    /** Refuses downgrades, renders the given Package. */
+    public RenderJob(Path configFile, ConfigOverrides overrides, Path packageFile, List<String> stages,
+            String message, boolean dryRun, int retain) {
+        this(configFile, overrides, packageFile, stages, message, dryRun, retain, false, false);
     }
 
     /** Keeps every stored version. */

@@ -2,8 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.render;
 
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.git.Change;
-import io.jenkins.plugins.carvelgitops.engine.git.ChangePlanner;
+import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
@@ -11,6 +10,8 @@ import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.text.Counts;
+import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,25 +38,35 @@ public final class RenderService {
 
     public RenderOutcome run(RenderJob job) {
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
-        CarvelPackage pkg = PackageLoader.load(packageFile(job, config), label(job, config));
-        DeliveryPlan plan = job.overrides().attributing(config.source(),
-                () -> new Renderer().render(new RenderRequest(config, pkg, job.stages())));
-        plan.notes().forEach(listener::warning);
-        listener.action("validated " + pkg.source() + " and " + job.configFile() + "; " + plan.files().size()
-                + " files planned for " + plan.summary());
-        String message = message(config, plan, job.message());
-        ChangePlanner planner = head -> {
-            List<String> removals = job.retain() == 0 ? List.of()
-                    : Retention.removals(config, head, plan.files(), job.retain());
-            if (!removals.isEmpty()) {
-                listener.action("retention: keeping the newest " + job.retain() + " Package versions and every "
-                        + "version a stage runs; removing " + removals.size() + ": " + String.join(", ", removals));
-            }
-            return new Change(plan.files(), removals, message, new RepositoryLayout(config, head).ownedFolders());
-        };
+        RenderPlanner planner;
+        if (job.keepVersion()) {
+            List<String> stages = targetStages(config, job.stages());
+            listener.action("validated " + job.configFile() + "; re-rendering " + String.join(", ", stages)
+                    + " at the version each pins, with the Package stored in the repository");
+            planner = new RenderPlanner(config, null, stages, job, null, listener);
+        } else {
+            CarvelPackage pkg = PackageLoader.load(packageFile(job, config), label(job, config));
+            DeliveryPlan plan = job.overrides().attributing(config.source(),
+                    () -> new Renderer().render(new RenderRequest(config, pkg, job.stages())));
+            plan.notes().forEach(listener::warning);
+            listener.action("validated " + pkg.source() + " and " + job.configFile() + "; "
+                    + Counts.of(plan.files().size(), "file") + " planned for " + plan.summary());
+            planner = new RenderPlanner(config, pkg, plan.stages(), job, plan, listener);
+        }
         GitopsRepository repository = repositories.apply(config);
         CommitResult result = job.dryRun() ? repository.dryRun(planner) : repository.publish(planner);
-        return new RenderOutcome(plan, result, job.dryRun());
+        if (job.keepVersion()) {
+            planner.plan().notes().forEach(listener::warning);
+        }
+        return new RenderOutcome(planner.plan(), result, job.dryRun());
+    }
+
+    /** The stages a render targets (the first when none is named), each checked against the config. */
+    private static List<String> targetStages(GitopsConfig config, List<String> names) {
+        Problems problems = new Problems();
+        List<StageSpec> stages = Renderer.selectStages(config, names, problems);
+        problems.throwIfAny();
+        return stages.stream().map(StageSpec::name).toList();
     }
 
     private static Path packageFile(RenderJob job, GitopsConfig config) {

@@ -62,7 +62,7 @@ public final class Renderer {
                 .toList();
     }
 
-    private static List<StageSpec> selectStages(GitopsConfig config, List<String> names, Problems problems) {
+    static List<StageSpec> selectStages(GitopsConfig config, List<String> names, Problems problems) {
         if (names.isEmpty()) {
             return config.stages().isEmpty() ? List.of() : List.of(config.stages().get(0));
         }

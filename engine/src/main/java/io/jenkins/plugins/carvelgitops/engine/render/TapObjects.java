@@ -99,7 +99,8 @@ final class TapObjects {
                 "key", "value.yaml")));
         if (dependsOn != null) {
             spec.put("dependsOn", List.of(map("name", dependsOn)));
-            if (FluxSpec.V1.equals(flux.apiVersion())) {
+            // only Flux 2.5+ accepts the field; verify checks the PackageInstall itself and needs none of it
+            if (flux.acceptsHealthCheckExprs()) {
                 spec.put("healthCheckExprs", List.of(map("apiVersion", PKGI_API, "kind", "PackageInstall",
                         "current", PKGI_CURRENT, "failed", PKGI_FAILED)));
             }

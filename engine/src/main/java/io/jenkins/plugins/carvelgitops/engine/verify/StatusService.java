@@ -143,7 +143,7 @@ public final class StatusService {
         }
 
         ObjectStatus flux(String stage, ObjectRef ref) {
-            Read read = get(build(), request.buildCluster().fingerprint(), ref);
+            Read read = get(build(), BUILD, request.buildCluster().fingerprint(), ref);
             if (read.error() != null) {
                 return ObjectStatus.unknown(BUILD, ref.kind(), ref.namespace(), ref.name(), read.error());
             }
@@ -175,7 +175,8 @@ public final class StatusService {
                     }
                     String down = unreachable.get(request.buildCluster().fingerprint());
                     if (down != null) {
-                        return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), down);
+                        return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), label
+                                + ": its kubeconfig Secret " + stage + "-kubeconfig could not be read: " + down);
                     }
                     kubeconfig = KubeconfigSecrets.read(build(), request.config().flux().namespace(), stage);
                 }
@@ -183,7 +184,7 @@ public final class StatusService {
             } catch (ClusterException e) {
                 return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), e.getMessage());
             }
-            Read read = get(run, kubeconfig.fingerprint(), ref);
+            Read read = get(run, label, kubeconfig.fingerprint(), ref);
             if (read.error() != null) {
                 return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), read.error());
             }
@@ -197,16 +198,20 @@ public final class StatusService {
                     r.message());
         }
 
-        /** Reads one object, unless its cluster already failed a read. */
-        private Read get(ClusterAccess cluster, String clusterId, ObjectRef ref) {
+        /**
+         * Reads one object, unless its cluster already failed a read: then the row says so in its own
+         * words (its cluster's label, its object), with the reason of the failed read.
+         */
+        private Read get(ClusterAccess cluster, String label, String clusterId, ObjectRef ref) {
             String down = unreachable.get(clusterId);
             if (down != null) {
-                return new Read(null, down);
+                return new Read(null, label + ": " + ref.kind() + " " + ref.namespace() + "/" + ref.name()
+                        + " not read: the cluster did not answer an earlier request (" + down + ")");
             }
             try {
                 return new Read(cluster.get(ref).orElse(null), null);
             } catch (ClusterException e) {
-                unreachable.put(clusterId, e.getMessage());
+                unreachable.put(clusterId, e.reason());
                 return new Read(null, e.getMessage());
             }
         }

@@ -26,6 +26,14 @@ public record VerifyReport(Outcome outcome, String revision, Duration elapsed, S
         stages = List.copyOf(stages);
     }
 
+    /**
+     * Whether a controller reported a failure (an object is failed), as opposed to a wait that ended
+     * because a cluster could not be reached or read.
+     */
+    public boolean controllerFailed() {
+        return outcome == Outcome.FAILED && stages.stream().anyMatch(s -> s.state() == Readiness.State.FAILED);
+    }
+
     public record StageReport(String stage, Readiness.State state, List<ObjectReport> objects) {
         public StageReport {
             objects = List.copyOf(objects);

@@ -6,6 +6,7 @@ import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
 import io.jenkins.plugins.carvelgitops.engine.kube.Deadline;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,7 +113,7 @@ final class VerifyWait implements VerifyHandle {
             return;
         }
         long n = all.stream().filter(t -> WaitTargets.BUILD.equals(t.clusterId)).count();
-        listener.action(prefix() + "requested reconcile of " + n + " Flux objects (" + Verifier.REQUESTED_AT + "="
+        listener.action(prefix() + "requested reconcile of " + Counts.of(n, "Flux object") + " (" + Verifier.REQUESTED_AT + "="
                 + token + ")");
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
@@ -48,7 +49,7 @@ final class WaitReports {
     /** @param lastError the last transient cluster error, when some object was never seen; else null */
     static String timedOut(VerifyRequest request, long notReady, int tracked, String lastError) {
         return "timed out after " + FluxDuration.format(request.timeout()) + ": " + notReady + " of "
-                + Math.max(notReady, tracked) + " objects not ready"
+                + Counts.of(Math.max(notReady, tracked), "object") + " not ready"
                 + (lastError == null ? "" : " (last cluster error: " + Text.oneLine(lastError) + ")");
     }
 

@@ -125,6 +125,7 @@ class GitFaultsIT {
         assertThatThrownBy(() -> repository(url, tmp.resolve("cache")).publish(change(1)))
                 .isInstanceOf(GitopsGitException.class)
                 .hasMessageContaining("fetch from " + url + " (branch main) failed: cannot reach the server")
+                .hasMessageNotContaining("pushed") // a fetch is all that ran; read-only commands fetch too
                 .hasMessageNotContaining(TOKEN);
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.carvelgitops.engine.testing.NeedsRealPackages;
 import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ class BlockYamlTest {
     }
 
     @Test
+    @NeedsRealPackages
     void realPackagesLayOutExactlyAsSnakeYaml() throws Exception {
         try (Stream<Path> files = Files.list(SharedMaterial.realPackages())) {
             for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {

@@ -3,6 +3,9 @@ package io.jenkins.plugins.carvelgitops.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.carvelgitops.engine.testing.NeedsRealPackages;
+import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +69,9 @@ class SemverOrderTest {
     }
 
     @Test
+    @NeedsRealPackages
     void everyRealPackageVersionParsesOrIsRejectedAsKappControllerDoes() throws IOException {
-        Path dir = Path.of(System.getProperty("carvelgitops.shared"), "real-packages");
+        Path dir = SharedMaterial.realPackages();
         List<String> valid = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {

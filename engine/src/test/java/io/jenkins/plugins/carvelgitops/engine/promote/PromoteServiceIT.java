@@ -184,8 +184,8 @@ class PromoteServiceIT {
         assertThatThrownBy(() -> promote("prod", "prod", null, false)).hasMessageContaining("same stage as --to");
         assertThatThrownBy(() -> promote(null, "staging", null, false))
                 .hasMessage("--to: staging: is the first stage, so no stage comes before it; pass --from STAGE or "
-                        + "--version VERSION");
-        assertThatThrownBy(() -> promote(null, "prod", "v1.0.0", false)).hasMessageContaining("--version: v1.0.0:")
+                        + "--package-version VERSION");
+        assertThatThrownBy(() -> promote(null, "prod", "v1.0.0", false)).hasMessageContaining("--package-version: v1.0.0:")
                 .hasMessageContaining("'v' prefix");
         assertThatThrownBy(() -> promote(null, null, null, false)).hasMessageStartingWith("--to: is required");
         assertThat(remote.head()).isNull();
@@ -207,7 +207,7 @@ class PromoteServiceIT {
         render("1.0.0", 0);
         assertThatThrownBy(() -> promote(null, "prod", null, false)).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("hello.default.tap/qa/packageinstall.yaml in " + remote.fileUrl())
-                .hasMessageContaining("stage 'qa' pins no version to promote; render to qa first, or pass --version");
+                .hasMessageContaining("stage 'qa' pins no version to promote; render to qa first, or pass --package-version");
     }
 
     @Test

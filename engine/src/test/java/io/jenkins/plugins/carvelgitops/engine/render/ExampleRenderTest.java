@@ -31,7 +31,9 @@ class ExampleRenderTest {
     @ParameterizedTest
     @ValueSource(strings = {"v1beta2", "v1"})
     void exampleMatchesGoldenFilesAndRealCrds(String apiVersion) throws IOException {
-        GitopsConfig config = Fixtures.exampleConfig(Map.of("flux.apiVersion", apiVersion));
+        // v1 as Flux 2.5+ serves it, with healthCheckExprs; without flux.version the field is left out
+        GitopsConfig config = Fixtures.exampleConfig(apiVersion.equals("v1")
+                ? Map.of("flux.apiVersion", apiVersion, "flux.version", "2.5.0") : Map.of("flux.apiVersion", apiVersion));
         DeliveryPlan plan = new Renderer().render(new RenderRequest(config, Fixtures.examplePackage(),
                 List.of("staging", "prod")));
 
@@ -92,7 +94,9 @@ class ExampleRenderTest {
     @ParameterizedTest
     @ValueSource(strings = {"v1beta2", "v1"})
     void renderingTwiceGivesIdenticalBytes(String apiVersion) {
-        GitopsConfig config = Fixtures.exampleConfig(Map.of("flux.apiVersion", apiVersion));
+        // v1 as Flux 2.5+ serves it, with healthCheckExprs; without flux.version the field is left out
+        GitopsConfig config = Fixtures.exampleConfig(apiVersion.equals("v1")
+                ? Map.of("flux.apiVersion", apiVersion, "flux.version", "2.5.0") : Map.of("flux.apiVersion", apiVersion));
         RenderRequest request = new RenderRequest(config, Fixtures.examplePackage(), List.of("staging", "prod"));
         assertThat(new Renderer().render(request).files()).isEqualTo(new Renderer().render(request).files());
     }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.testing.CrdSchemas;
+import io.jenkins.plugins.carvelgitops.engine.testing.NeedsRealPackages;
 import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValuesSchemaValidator;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CRD-valid (with values their schema accepts, and fail with values it rejects); the others are
  * rejected naming kapp-controller's rule.
  */
+@NeedsRealPackages
 class RealPackagesTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| ([^|]+\\.yaml) \\|.*\\| (yes|\\*\\*no\\*\\*: .*) \\|$");

@@ -9,6 +9,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.PackageLoader;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.testing.CrdSchemas;
 import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
+import io.jenkins.plugins.carvelgitops.engine.testing.NeedsRealPackages;
 import io.jenkins.plugins.carvelgitops.engine.testing.SharedMaterial;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Secret values stay out of Git: a second Secret, referenced by the PackageInstall, made at run time. */
+@NeedsRealPackages
 class SecretValuesTest {
 
     static final String HARBOR = "harbor.community.tanzu.vmware.com-2.6.3.yaml";

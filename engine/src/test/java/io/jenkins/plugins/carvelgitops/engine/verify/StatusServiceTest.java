@@ -260,6 +260,28 @@ class StatusServiceTest {
     }
 
     @Test
+    void rowsOfUnreachableClustersNameTheirOwnClusterAndObject() {
+        deliveredEverywhere();
+        build().refusal = "Connection refused";
+        run(STAGING).refusal = "Connection refused";
+        // qa's run cluster is the build cluster's kubeconfig: same client, but its row is the run cluster's
+        StatusReport report = read(new StatusRequest(CONFIG, git, BUILD, Map.of("staging", STAGING, "qa", BUILD),
+                true));
+        assertThat(report.source().message()).contains("GitRepository");
+        for (StageStatus stage : report.stages()) {
+            for (var ks : stage.kustomizations()) {
+                assertThat(ks.message()).as(stage.stage()).startsWith("build cluster: Kustomization")
+                        .doesNotContain("GitRepository").contains("Connection refused");
+            }
+            assertThat(stage.packageInstall().message()).as(stage.stage())
+                    .startsWith("run cluster of stage " + stage.stage()).doesNotContain("build cluster")
+                    .doesNotContain("GitRepository");
+        }
+        assertThat(report.stages().get(2).packageInstall().message()).contains("prod-kubeconfig")
+                .contains("Connection refused");
+    }
+
+    @Test
     void aStageWithoutItsRunClusterSaysHowToGiveIt() {
         deliveredEverywhere();
         StatusReport report = read(new StatusRequest(CONFIG, git, BUILD, Map.of("staging", STAGING), false));
@@ -316,6 +338,8 @@ class StatusServiceTest {
         final Map<String, Map<String, Object>> objects = new HashMap<>();
         final List<String> reads = new ArrayList<>();
         String down;
+        /** When set, every read fails as a refused connection does: the cluster, the request, the cause. */
+        String refusal;
         int attempts;
 
         FixtureCluster(String label) {
@@ -347,6 +371,10 @@ class StatusServiceTest {
             attempts++;
             if (down != null) {
                 throw new ClusterException(down);
+            }
+            if (refusal != null) {
+                throw new ClusterException(label + ": cannot get " + ref.kind() + " " + ref.namespace() + "/"
+                        + ref.name() + ": " + refusal, new java.net.ConnectException(refusal));
             }
             reads.add(ref.toString());
             return Optional.ofNullable(objects.get(ref.toString()));

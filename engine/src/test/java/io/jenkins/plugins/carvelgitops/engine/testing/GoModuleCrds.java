@@ -1,0 +1,191 @@
+package io.jenkins.plugins.carvelgitops.engine.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The real CRDs as their projects publish them, taken from the projects' Go modules on the Go module
+ * proxy ({@code $GOPROXY}, default proxy.golang.org) or from a local Go module cache, each module zip
+ * checked against its pinned {@code h1:} hash (the one {@code go.sum} records). Used when
+ * {@code ../shared/crds} is not beside the project; the files are the same, byte for byte.
+ */
+final class GoModuleCrds {
+
+    /** One CRD file: the {@code shared/crds} folder it belongs in, and where it lies in which module. */
+    record Source(String set, String module, String version, String h1, String pathInModule) {
+
+        String fileName() {
+            return pathInModule.substring(pathInModule.lastIndexOf('/') + 1);
+        }
+    }
+
+    static final List<Source> SOURCES = List.of(
+            new Source("flux-v2", "github.com/fluxcd/kustomize-controller", "v1.9.4",
+                    "h1:VBnBMhnemqnE5Zca2AoG2gC4472MoiTmk9rdqvLoMcY=",
+                    "config/crd/bases/kustomize.toolkit.fluxcd.io_kustomizations.yaml"),
+            new Source("flux-v2", "github.com/fluxcd/source-controller", "v1.9.1",
+                    "h1:FF8XTxLND/pXzVtUESKURUDiItFJQDZBZkbHvZimN8s=",
+                    "config/crd/bases/source.toolkit.fluxcd.io_gitrepositories.yaml"),
+            new Source("flux-v0.41", "github.com/fluxcd/kustomize-controller", "v0.35.1",
+                    "h1:pHGWOOuPP8MrR+K0iRNgQw8UaLtU7FEY4PvTBqxQ5Bo=",
+                    "config/crd/bases/kustomize.toolkit.fluxcd.io_kustomizations.yaml"),
+            new Source("flux-v0.41", "github.com/fluxcd/source-controller", "v0.36.1",
+                    "h1:UujqZ8t11mVYTEI+itRzTH37yfkOMh5oJFfjeDwhn+Q=",
+                    "config/crd/bases/source.toolkit.fluxcd.io_gitrepositories.yaml"),
+            new Source("kapp-controller", "carvel.dev/kapp-controller", "v0.53.1",
+                    "h1:svq5EL3ZagHGjirqn/fPCH5bVB+ZrO7N72YZ/5i4kJc=", "config/config/crds.yml"));
+
+    private GoModuleCrds() {
+    }
+
+    /** A folder laid out like {@code shared/crds} ({@code <set>/<file>}), filled once under {@code cache}. */
+    static synchronized Path materialize(Path cache) {
+        Path crds = cache.resolve("crds");
+        try {
+            for (Source s : SOURCES) {
+                Path target = crds.resolve(s.set()).resolve(s.fileName());
+                if (!Files.isRegularFile(target)) {
+                    extract(moduleZip(cache, s), s, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot get the CRDs from their Go modules (" + e.getMessage() + "); "
+                    + "reach the Go module proxy ($GOPROXY) or put the shared material beside the project", e);
+        }
+        return crds;
+    }
+
+    private static Path moduleZip(Path cache, Source s) throws IOException {
+        String file = escape(s.module()) + "/@v/" + s.version() + ".zip";
+        Path goCache = goModCache();
+        if (goCache != null && Files.isRegularFile(goCache.resolve("cache/download").resolve(file))
+                && h1(goCache.resolve("cache/download").resolve(file)).equals(s.h1())) {
+            return goCache.resolve("cache/download").resolve(file);
+        }
+        Path zip = cache.resolve("download").resolve(file);
+        if (Files.isRegularFile(zip) && h1(zip).equals(s.h1())) {
+            return zip;
+        }
+        Files.createDirectories(zip.getParent());
+        Path partial = Files.createTempFile(zip.getParent(), "download", ".part");
+        try {
+            URI uri = URI.create(proxy() + "/" + file);
+            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(20)).build();
+            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).build(),
+                    HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() != 200) {
+                throw new IOException(uri + " answered HTTP " + response.statusCode());
+            }
+            String actual = h1(partial);
+            if (!actual.equals(s.h1())) {
+                throw new IOException(uri + " has hash " + actual + ", expected " + s.h1());
+            }
+            Files.move(partial, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return zip;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while downloading " + file, e);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void extract(Path zip, Source s, Path target) throws IOException {
+        String entryName = s.module() + "@" + s.version() + "/" + s.pathInModule();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            ZipEntry entry = z.getEntry(entryName);
+            if (entry == null) {
+                throw new IOException(zip + " holds no " + entryName);
+            }
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+            try (InputStream in = z.getInputStream(entry)) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        }
+    }
+
+    /** Go's module hash ({@code golang.org/x/mod/sumdb/dirhash.HashZip}, "h1:"). */
+    static String h1(Path zip) throws IOException {
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            List<String> names = new ArrayList<>();
+            z.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
+            names.sort(null);
+            StringBuilder summary = new StringBuilder();
+            for (String name : names) {
+                MessageDigest file = sha256();
+                try (InputStream in = z.getInputStream(z.getEntry(name))) {
+                    byte[] buffer = new byte[16384];
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        file.update(buffer, 0, n);
+                    }
+                }
+                summary.append(HexFormat.of().formatHex(file.digest())).append("  ").append(name).append('\n');
+            }
+            return "h1:" + Base64.getEncoder().encodeToString(sha256().digest(
+                    summary.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first HTTP(S) proxy of {@code $GOPROXY} (entries are separated by commas or pipes). */
+    private static String proxy() {
+        String configured = System.getenv("GOPROXY");
+        if (configured != null) {
+            for (String entry : configured.split("[,|]")) {
+                if (entry.startsWith("https://") || entry.startsWith("http://")) {
+                    return entry.replaceAll("/+$", "");
+                }
+            }
+        }
+        return "https://proxy.golang.org";
+    }
+
+    private static Path goModCache() {
+        String modCache = System.getenv("GOMODCACHE");
+        if (modCache != null && !modCache.isBlank()) {
+            return Path.of(modCache);
+        }
+        String gopath = System.getenv("GOPATH");
+        String first = gopath == null || gopath.isBlank() ? null : gopath.split(java.io.File.pathSeparator)[0];
+        return first != null ? Path.of(first, "pkg", "mod") : Path.of(System.getProperty("user.home"), "go", "pkg", "mod");
+    }
+
+    /** The proxy's case encoding: an upper-case letter becomes '!' and the letter in lower case. */
+    private static String escape(String module) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : module.toCharArray()) {
+            sb.append(Character.isUpperCase(c) ? "!" + Character.toLowerCase(c) : String.valueOf(c));
+        }
+        return sb.toString();
+    }
+}
