@@ -97,6 +97,28 @@ public final class RemoteGitopsRepository implements GitopsRepository {
         }
     }
 
+    @Override
+    public CommitResult publishToBranch(ChangePlanner planner, Supplier<String> branchName) {
+        try (GitRemote remote = sessions.get()) {
+            String head = remote.sync();
+            WorkTree tree = new WorkTree(remote.workTree());
+            Change change = planner.plan(tree);
+            List<FileChange> changes = tree.changes(change.files(), change.removals());
+            if (changes.isEmpty()) {
+                listener.success("nothing to change: " + remote.describe()
+                        + (head == null ? " is empty" : " at " + shortSha(head)) + " already holds this content");
+                return new CommitResult(head, false, changes, "");
+            }
+            tree.apply(changes);
+            String commit = remote.commit(changes, change.message());
+            String branch = branchName.get();
+            GitRemote.BranchPush pushed = remote.pushBranch(commit, branch);
+            listener.success((pushed.pushed() ? "pushed " : "branch already holds this change: ")
+                    + shortSha(pushed.head()) + " on " + branch);
+            return new CommitResult(pushed.head(), pushed.pushed(), changes, WorkTree.unifiedDiff(changes));
+        }
+    }
+
     private void pause(Duration wait) {
         try {
             sleeper.sleep(wait);
