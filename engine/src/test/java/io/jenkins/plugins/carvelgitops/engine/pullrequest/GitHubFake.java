@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * merged by a user. Responses start from the examples in GitHub's OpenAPI description when it is
  * loaded, so they carry every field GitHub sends.
  */
-final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCloseable {
+public final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCloseable {
 
     static final String OWNER = "acme";
     static final String REPO = "gitops";
@@ -36,7 +36,7 @@ final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCloseable
     private static final Pattern ROUTE = Pattern.compile("/api/v3/repos/" + OWNER + "/" + REPO
             + "/(pulls|issues)(?:/(\\d+))?(?:/(comments|labels|requested_reviewers))?");
 
-    final WireMockServer server;
+    public final WireMockServer server;
     private final String token;
     private final GitHubOpenApi spec;
     private final Function<String, String> branchHead;
@@ -46,7 +46,7 @@ final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCloseable
     volatile boolean tokenLacksScope;
     private int next = 41;
 
-    GitHubFake(String token, GitHubOpenApi spec, Function<String, String> branchHead) {
+    public GitHubFake(String token, GitHubOpenApi spec, Function<String, String> branchHead) {
         this.token = token;
         this.spec = spec;
         this.branchHead = branchHead;
@@ -55,7 +55,11 @@ final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCloseable
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(getName())));
     }
 
-    String apiUrl() {
+    /** The user who merges (or closes) the next pull request as soon as someone reads its state; null for none. */
+    public volatile String mergesOnFirstLook;
+    public volatile String closesOnFirstLook;
+
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.port() + "/api/v3";
     }
 
@@ -118,6 +122,13 @@ final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCloseable
                 return reply(200, pr.toString());
             }
             if (sub == null && method.equals("GET")) {
+                if (m.group(1).equals("pulls") && pr.path("state").asText().equals("open")) {
+                    if (mergesOnFirstLook != null) {
+                        merge(number, "6dcb09b5b57875f334f61aebed695e2e4193db5e", mergesOnFirstLook);
+                    } else if (closesOnFirstLook != null) {
+                        closeBy(number, closesOnFirstLook);
+                    }
+                }
                 if (m.group(1).equals("pulls")) {
                     return reply(200, pr.toString());
                 }
@@ -164,7 +175,7 @@ final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCloseable
         pulls.get(number).put("state", "closed").put("closed_by_fake", by);
     }
 
-    synchronized List<ObjectNode> open() {
+    public synchronized List<ObjectNode> open() {
         return pulls.values().stream().filter(p -> p.path("state").asText().equals("open")).toList();
     }
 

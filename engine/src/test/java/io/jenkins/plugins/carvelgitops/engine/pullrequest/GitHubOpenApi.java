@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * against it: the path and method exist, every query parameter is declared, the request body and the
  * response body match their schemas, the status is one the operation documents.
  */
-final class GitHubOpenApi {
+public final class GitHubOpenApi {
 
     static final String PACKAGE = "@octokit/openapi@23.0.2";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,7 @@ final class GitHubOpenApi {
     }
 
     /** The description, or null (with {@link #skipped()} saying why) when npm is missing and CI is not set. */
-    static synchronized GitHubOpenApi load() throws Exception {
+    public static synchronized GitHubOpenApi load() throws Exception {
         if (loaded != null || skipped != null) {
             return loaded;
         }
@@ -67,7 +67,7 @@ final class GitHubOpenApi {
         return loaded;
     }
 
-    static String skipped() {
+    public static String skipped() {
         return skipped;
     }
 
@@ -93,7 +93,7 @@ final class GitHubOpenApi {
     }
 
     /** Every way this exchange departs from the description; empty when it conforms. */
-    List<String> check(String method, String pathAndQuery, String requestBody, int status, String responseBody)
+    public List<String> check(String method, String pathAndQuery, String requestBody, int status, String responseBody)
             throws IOException {
         List<String> problems = new ArrayList<>();
         String path = pathAndQuery.replaceFirst("\\?.*", "");
