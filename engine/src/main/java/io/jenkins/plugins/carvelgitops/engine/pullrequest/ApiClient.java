@@ -114,7 +114,7 @@ final class ApiClient {
         try {
             JsonNode node = JSON.readTree(body);
             List<String> parts = new ArrayList<>();
-            for (String field : List.of("message", "error")) {
+            for (String field : List.of("message", "error", "error_description")) {
                 JsonNode value = node.path(field);
                 if (value.isTextual()) {
                     parts.add(value.asText());
