@@ -13,7 +13,6 @@ import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -106,24 +105,8 @@ final class PullRequestPromotionRun {
 
     static Map<String, Object> document(PullRequestOutcome o) {
         Map<String, Object> doc = PromoteCommand.document(o.promotion());
-        PullRequest pr = o.pullRequest();
-        if (pr != null) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("provider", o.provider().name().toLowerCase(java.util.Locale.ROOT));
-            p.put("number", pr.number());
-            p.put("url", pr.url());
-            p.put("branch", pr.headBranch());
-            p.put("headCommit", pr.headSha());
-            p.put("state", pr.state().name().toLowerCase(java.util.Locale.ROOT));
-            p.put("action", o.action());
-            p.put("mergeCommit", pr.mergeCommit());
-            p.put("closedBy", pr.closedBy());
-            p.put("superseded", o.superseded().stream().map(PullRequest::number).toList());
-            doc.put("pullRequest", p);
-        }
-        if (o.mergeWait() != null) {
-            doc.put("wait", Map.of("ending", o.mergeWait().ending().name().toLowerCase(java.util.Locale.ROOT),
-                    "waited", FluxDuration.format(o.mergeWait().waited())));
+        if (o.summary() != null) {
+            doc.put("pullRequest", o.summary());
         }
         return doc;
     }

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,6 +25,38 @@ public record PullRequestOutcome(PromoteOutcome promotion, ProviderKind provider
         Objects.requireNonNull(promotion, "promotion");
         Objects.requireNonNull(action, "action");
         superseded = List.copyOf(superseded);
+    }
+
+    /**
+     * The pull request as plain values for results (CLI JSON, Pipeline maps): provider, number, url,
+     * branch, headCommit, state, action, mergeCommit, closedBy, superseded, and the wait's ending
+     * ({@code merged}, {@code closed}, {@code timedOut}) when there was one; null when no pull request was
+     * needed.
+     */
+    public LinkedHashMap<String, Object> summary() {
+        if (pullRequest == null) {
+            return null;
+        }
+        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
+        p.put("provider", provider.name().toLowerCase(Locale.ROOT));
+        p.put("number", (long) pullRequest.number());
+        p.put("url", pullRequest.url());
+        p.put("branch", pullRequest.headBranch());
+        p.put("headCommit", pullRequest.headSha());
+        p.put("state", pullRequest.state().name().toLowerCase(Locale.ROOT));
+        p.put("action", action);
+        p.put("mergeCommit", pullRequest.mergeCommit());
+        p.put("closedBy", pullRequest.closedBy());
+        p.put("superseded", new ArrayList<>(superseded.stream().map(s -> (long) s.number()).toList()));
+        if (mergeWait != null) {
+            p.put("wait", switch (mergeWait.ending()) {
+                case MERGED -> "merged";
+                case CLOSED -> "closed";
+                case TIMED_OUT -> "timedOut";
+            });
+            p.put("waitedSeconds", mergeWait.waited().toSeconds());
+        }
+        return p;
     }
 
     public PullRequestOutcome withWait(MergeWait.Result result) {
