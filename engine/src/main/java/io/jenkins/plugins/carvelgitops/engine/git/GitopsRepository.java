@@ -1,6 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A GitOps repository branch that changes can be published to: the local embedded default
@@ -20,10 +20,10 @@ public interface GitopsRepository {
     /**
      * Plans the change at the current head of the configured branch, commits it on top of that head and
      * pushes the commit to {@code branch} instead (a pull request's head branch); the configured branch
-     * is not touched. No commit when the head already holds the change. {@code branch} is asked for
-     * after planning, so it can name what the plan decided.
+     * is not touched. No commit when the head already holds the change. {@code branch} names the branch
+     * from the planned change, so it can name what the plan decided.
      */
-    default CommitResult publishToBranch(ChangePlanner planner, Supplier<String> branch) {
+    default CommitResult publishToBranch(ChangePlanner planner, Function<Change, String> branch) {
         throw new GitopsGitException("pull requests need a hosted repository: set repository.url to the "
                 + "repository's https or ssh URL instead of a local folder");
     }

@@ -98,7 +98,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
     }
 
     @Override
-    public CommitResult publishToBranch(ChangePlanner planner, Supplier<String> branchName) {
+    public CommitResult publishToBranch(ChangePlanner planner, java.util.function.Function<Change, String> branchName) {
         try (GitRemote remote = sessions.get()) {
             String head = remote.sync();
             WorkTree tree = new WorkTree(remote.workTree());
@@ -111,7 +111,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
             }
             tree.apply(changes);
             String commit = remote.commit(changes, change.message());
-            String branch = branchName.get();
+            String branch = branchName.apply(change);
             GitRemote.BranchPush pushed = remote.pushBranch(commit, branch);
             listener.success((pushed.pushed() ? "pushed " : "branch already holds this change: ")
                     + shortSha(pushed.head()) + " on " + branch);

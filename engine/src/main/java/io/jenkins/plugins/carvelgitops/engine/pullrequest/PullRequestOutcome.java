@@ -34,9 +34,11 @@ public record PullRequestOutcome(PromoteOutcome promotion, ProviderKind provider
      * needed.
      */
     public LinkedHashMap<String, Object> summary() {
-        if (pullRequest == null) {
-            return null;
-        }
+        return pullRequest == null ? null : summary(provider, pullRequest, action, superseded, mergeWait);
+    }
+
+    static LinkedHashMap<String, Object> summary(ProviderKind provider, PullRequest pullRequest, String action,
+            List<PullRequest> superseded, MergeWait.Result mergeWait) {
         LinkedHashMap<String, Object> p = new LinkedHashMap<>();
         p.put("provider", provider.name().toLowerCase(Locale.ROOT));
         p.put("number", (long) pullRequest.number());

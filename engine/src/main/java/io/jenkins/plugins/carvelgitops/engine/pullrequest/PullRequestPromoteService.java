@@ -62,7 +62,7 @@ public final class PullRequestPromoteService {
             return new PullRequestOutcome(outcome(config, job, from, planner, repository.dryRun(planner)), null, null,
                     "none", List.of(), null);
         }
-        CommitResult result = repository.publishToBranch(planner, () -> PullRequestText.branch(config.packageName(),
+        CommitResult result = repository.publishToBranch(planner, change -> PullRequestText.branch(config.packageName(),
                 job.to(), planner.decision().version().text()));
         PromoteOutcome promotion = outcome(config, job, from, planner, result);
         if (result.changes().isEmpty()) {

@@ -58,8 +58,15 @@ public final class PullRequestText {
         if (o.downgrade()) {
             b.append("| Rollback | allowed on purpose (`packaging.carvel.dev/downgradable` set) |\n");
         }
-        CommitResult commit = o.commit();
-        b.append("\n### Changes\n\n");
+        b.append(changes(o.commit()));
+        b.append("\n<!-- carvel-gitops promotion: package=").append(o.packageName()).append(" stage=").append(o.to())
+                .append(" version=").append(o.version()).append(" -->\n");
+        return b.toString();
+    }
+
+    /** The change per file with its line counts, then the diff (cut short when long). */
+    static String changes(CommitResult commit) {
+        StringBuilder b = new StringBuilder("\n### Changes\n\n");
         for (FileChange c : commit.changes()) {
             b.append("- `").append(c.path()).append("`: ").append(c.kind().name().toLowerCase(Locale.ROOT))
                     .append(' ').append(lineCounts(c)).append('\n');
@@ -71,8 +78,6 @@ public final class PullRequestText {
                     : diff);
             b.append(diff.endsWith("\n") ? "" : "\n").append("```\n\n</details>\n");
         }
-        b.append("\n<!-- carvel-gitops promotion: package=").append(o.packageName()).append(" stage=").append(o.to())
-                .append(" version=").append(o.version()).append(" -->\n");
         return b.toString();
     }
 

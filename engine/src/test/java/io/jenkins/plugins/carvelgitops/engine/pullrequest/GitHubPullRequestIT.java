@@ -167,6 +167,29 @@ class GitHubPullRequestIT {
     }
 
     @Test
+    void aPullRequestOnlyFirstStageGetsItsRenderAsAPullRequest() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("  - name: staging\n", "  - name: staging\n"
+                + "    pullRequest: true\n"));
+        RenderJob render = new RenderJob(config, ConfigOverrides.NONE, Fixtures.packageFile(tmp.resolve("pkgs"),
+                "1.0.0"), List.of(), null, false, 0);
+        assertThat(PullRequestRender.wanted(render)).isTrue();
+        PullRequestRender through = new PullRequestRender(config, repositories(), a -> new GitHubHost(a, TOKEN,
+                ApiClient.defaultHttp()), listener);
+
+        new RenderService(through.repositories(), listener).run(render);
+
+        assertThat(remote.head()).as("main stays empty").isNull();
+        String branch = "carvel-gitops/hello.default.tap/staging/1.0.0";
+        assertThat(through.summary()).containsEntry("branch", branch).containsEntry("action", "created")
+                .containsEntry("headCommit", branchHead(branch)).containsEntry("state", "open");
+        assertThat(github.open()).singleElement().satisfies(pr -> {
+            assertThat(pr.path("title").asText()).isEqualTo("Deliver hello.default.tap 1.0.0 to staging");
+            assertThat(pr.path("body").asText()).contains("`hello.default.tap/packages/1.0.0.yaml`",
+                    "hello.default.tap/staging/packageinstall.yaml`: added").doesNotContain(TOKEN);
+        });
+    }
+
+    @Test
     void aNewerPromotionSupersedesTheOpenOne() throws Exception {
         deliverToQa("1.0.0");
         PullRequest older = service().run(job("prod"), null).pullRequest();
