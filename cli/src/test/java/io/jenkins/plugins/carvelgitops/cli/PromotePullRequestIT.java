@@ -9,14 +9,9 @@ import io.jenkins.plugins.carvelgitops.engine.pullrequest.GitHubOpenApi;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
 import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
 import io.jenkins.plugins.carvelgitops.engine.testing.GitHttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +36,7 @@ class PromotePullRequestIT {
     void start() throws Exception {
         remote = BareRemote.create(tmp.resolve("served/acme/gitops.git"), "main");
         git = GitHttpServer.start(tmp.resolve("served"), USER, TOKEN);
-        github = new GitHubFake(TOKEN, GitHubOpenApi.load(), this::branchHead);
+        github = new GitHubFake(TOKEN, GitHubOpenApi.load(), remote);
         config = Fixtures.config(tmp.resolve("app"), git.url("acme/gitops.git"));
         Files.writeString(config, Files.readString(config).replace("  branch: main\n", "  branch: main\n"
                 + "  provider: github\n  apiUrl: " + github.apiUrl() + "\n"));
@@ -55,15 +50,6 @@ class PromotePullRequestIT {
     void stop() throws Exception {
         github.close();
         git.close();
-    }
-
-    private String branchHead(String branch) {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(remote.dir().toFile()).build()) {
-            ObjectId id = repo.resolve("refs/heads/" + branch);
-            return id == null ? null : id.name();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private CliRun promote(String... extra) {
@@ -84,7 +70,7 @@ class PromotePullRequestIT {
         assertThat(doc.path("pullRequest").path("branch").asText()).isEqualTo("carvel-gitops/hello.default.tap/prod/1.0.0");
         assertThat(doc.path("pullRequest").path("state").asText()).isEqualTo("open");
         assertThat(doc.path("pullRequest").path("action").asText()).isEqualTo("created");
-        assertThat(doc.path("pullRequest").path("headCommit").asText()).isEqualTo(branchHead(
+        assertThat(doc.path("pullRequest").path("headCommit").asText()).isEqualTo(remote.head(
                 "carvel-gitops/hello.default.tap/prod/1.0.0"));
         assertThat(remote.head()).isEqualTo(main);
         assertThat(run.all()).doesNotContain(TOKEN);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,14 +66,13 @@ public final class RemoteGitopsRepository implements GitopsRepository {
     public CommitResult publish(ChangePlanner planner) {
         try (GitRemote remote = sessions.get()) {
             for (int attempt = 1; ; attempt++) {
-                String head = remote.sync();
-                WorkTree tree = new WorkTree(remote.workTree());
-                Change change = planner.plan(tree);
-                List<FileChange> changes = tree.changes(change.files(), change.removals());
+                Attempt a = attempt(remote, planner);
+                String head = a.head();
+                WorkTree tree = a.tree();
+                Change change = a.change();
+                List<FileChange> changes = a.changes();
                 if (changes.isEmpty()) {
-                    listener.success("nothing to change: " + remote.describe()
-                            + (head == null ? " is empty" : " at " + shortSha(head)) + " already holds this content");
-                    return new CommitResult(head, false, changes, "");
+                    return unchanged(remote, head);
                 }
                 tree.apply(changes);
                 String commit = remote.commit(changes, change.message());
@@ -98,25 +98,38 @@ public final class RemoteGitopsRepository implements GitopsRepository {
     }
 
     @Override
-    public CommitResult publishToBranch(ChangePlanner planner, java.util.function.Function<Change, String> branchName) {
+    public CommitResult publishToBranch(ChangePlanner planner, Function<Change, String> branchName) {
         try (GitRemote remote = sessions.get()) {
-            String head = remote.sync();
-            WorkTree tree = new WorkTree(remote.workTree());
-            Change change = planner.plan(tree);
-            List<FileChange> changes = tree.changes(change.files(), change.removals());
-            if (changes.isEmpty()) {
-                listener.success("nothing to change: " + remote.describe()
-                        + (head == null ? " is empty" : " at " + shortSha(head)) + " already holds this content");
-                return new CommitResult(head, false, changes, "");
+            Attempt a = attempt(remote, planner);
+            if (a.changes().isEmpty()) {
+                return unchanged(remote, a.head());
             }
-            tree.apply(changes);
-            String commit = remote.commit(changes, change.message());
-            String branch = branchName.apply(change);
+            a.tree().apply(a.changes());
+            List<FileChange> changes = a.changes();
+            String commit = remote.commit(changes, a.change().message());
+            String branch = branchName.apply(a.change());
             GitRemote.BranchPush pushed = remote.pushBranch(commit, branch);
             listener.success((pushed.pushed() ? "pushed " : "branch already holds this change: ")
                     + shortSha(pushed.head()) + " on " + branch);
             return new CommitResult(pushed.head(), pushed.pushed(), changes, WorkTree.unifiedDiff(changes));
         }
+    }
+
+    /** One attempt's start: the synced head and the change planned on it. */
+    private record Attempt(String head, WorkTree tree, Change change, List<FileChange> changes) {
+    }
+
+    private static Attempt attempt(GitRemote remote, ChangePlanner planner) {
+        String head = remote.sync();
+        WorkTree tree = new WorkTree(remote.workTree());
+        Change change = planner.plan(tree);
+        return new Attempt(head, tree, change, tree.changes(change.files(), change.removals()));
+    }
+
+    private CommitResult unchanged(GitRemote remote, String head) {
+        listener.success("nothing to change: " + remote.describe()
+                + (head == null ? " is empty" : " at " + shortSha(head)) + " already holds this content");
+        return new CommitResult(head, false, List.of(), "");
     }
 
     private void pause(Duration wait) {

@@ -58,6 +58,22 @@ final class ApiClient {
         return send("PUT", path, body);
     }
 
+    /**
+     * Every item of a paged list: {@code path} (with its query, without paging) read page by page of
+     * {@code perPage} items, at most 10 pages, as the three providers page.
+     */
+    List<JsonNode> all(String path, String perPageParameter, int perPage) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 1; page <= 10; page++) {
+            JsonNode list = get(path + "&" + perPageParameter + "=" + perPage + "&page=" + page);
+            list.forEach(items::add);
+            if (list.size() < perPage) {
+                break;
+            }
+        }
+        return items;
+    }
+
     /** The full URL of an API path, for messages (never with credentials: the token is a header). */
     String url(String path) {
         return root + path;

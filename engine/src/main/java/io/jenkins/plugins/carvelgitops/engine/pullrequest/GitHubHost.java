@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,21 +36,8 @@ public final class GitHubHost implements PullRequestHost {
 
     @Override
     public List<PullRequest> open(String base, String headPrefix) {
-        List<PullRequest> found = new ArrayList<>();
-        for (int page = 1; page <= 10; page++) {
-            JsonNode list = api.get(repo + "/pulls?state=open&base=" + URLEncoder.encode(base, StandardCharsets.UTF_8)
-                    + "&per_page=100&page=" + page);
-            for (JsonNode pr : list) {
-                PullRequest p = read(pr, null);
-                if (p.headBranch().startsWith(headPrefix)) {
-                    found.add(p);
-                }
-            }
-            if (list.size() < 100) {
-                break;
-            }
-        }
-        return found;
+        return api.all(repo + "/pulls?state=open&base=" + URLEncoder.encode(base, StandardCharsets.UTF_8), "per_page",
+                100).stream().map(pr -> read(pr, null)).filter(p -> p.headBranch().startsWith(headPrefix)).toList();
     }
 
     @Override
@@ -66,12 +52,30 @@ public final class GitHubHost implements PullRequestHost {
 
     @Override
     public void comment(int number, String text) {
-        api.post(repo + "/issues/" + number + "/comments", Map.of("body", text));
+        comment(api, repo, number, text);
     }
 
     @Override
     public void close(int number) {
+        close(api, repo, number);
+    }
+
+    /** Comments, closing, labels and reviewers: the same calls on GitHub and on Gitea/Forgejo. */
+    static void comment(ApiClient api, String repo, int number, String text) {
+        api.post(repo + "/issues/" + number + "/comments", Map.of("body", text));
+    }
+
+    static void close(ApiClient api, String repo, int number) {
         api.patch(repo + "/pulls/" + number, Map.of("state", "closed"));
+    }
+
+    static void labelsAndReviewers(ApiClient api, String repo, int number, PullRequestSettings settings) {
+        if (!settings.labels().isEmpty()) {
+            api.post(repo + "/issues/" + number + "/labels", Map.of("labels", settings.labels()));
+        }
+        if (!settings.reviewers().isEmpty()) {
+            api.post(repo + "/pulls/" + number + "/requested_reviewers", Map.of("reviewers", settings.reviewers()));
+        }
     }
 
     @Override
@@ -89,13 +93,7 @@ public final class GitHubHost implements PullRequestHost {
 
     @Override
     public void decorate(PullRequest pullRequest, PullRequestSettings settings) {
-        if (!settings.labels().isEmpty()) {
-            api.post(repo + "/issues/" + pullRequest.number() + "/labels", Map.of("labels", settings.labels()));
-        }
-        if (!settings.reviewers().isEmpty()) {
-            api.post(repo + "/pulls/" + pullRequest.number() + "/requested_reviewers",
-                    Map.of("reviewers", settings.reviewers()));
-        }
+        labelsAndReviewers(api, repo, pullRequest.number(), settings);
         if (settings.autoMerge()) {
             String nodeId = api.get(repo + "/pulls/" + pullRequest.number()).path("node_id").asText();
             JsonNode answer = graphql.post("/graphql", Map.of("query", "mutation($id: ID!) { "

@@ -31,21 +31,8 @@ public final class GitLabHost implements PullRequestHost {
 
     @Override
     public List<PullRequest> open(String base, String headPrefix) {
-        List<PullRequest> found = new ArrayList<>();
-        for (int page = 1; page <= 10; page++) {
-            JsonNode list = api.get(project + "/merge_requests?state=opened&target_branch=" + encode(base)
-                    + "&per_page=100&page=" + page);
-            for (JsonNode mr : list) {
-                PullRequest p = read(mr);
-                if (p.headBranch().startsWith(headPrefix)) {
-                    found.add(p);
-                }
-            }
-            if (list.size() < 100) {
-                break;
-            }
-        }
-        return found;
+        return api.all(project + "/merge_requests?state=opened&target_branch=" + encode(base), "per_page", 100)
+                .stream().map(GitLabHost::read).filter(p -> p.headBranch().startsWith(headPrefix)).toList();
     }
 
     @Override

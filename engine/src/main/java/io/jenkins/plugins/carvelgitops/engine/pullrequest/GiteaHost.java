@@ -29,16 +29,10 @@ public final class GiteaHost implements PullRequestHost {
     @Override
     public List<PullRequest> open(String base, String headPrefix) {
         List<PullRequest> found = new ArrayList<>();
-        for (int page = 1; page <= 20; page++) {
-            JsonNode list = api.get(repo + "/pulls?state=open&limit=50&page=" + page);
-            for (JsonNode pr : list) {
-                PullRequest p = GitHubHost.read(pr, null);
-                if (p.headBranch().startsWith(headPrefix) && base.equals(pr.path("base").path("ref").asText())) {
-                    found.add(p);
-                }
-            }
-            if (list.size() < 50) {
-                break;
+        for (JsonNode pr : api.all(repo + "/pulls?state=open", "limit", 50)) {
+            PullRequest p = GitHubHost.read(pr, null);
+            if (p.headBranch().startsWith(headPrefix) && base.equals(pr.path("base").path("ref").asText())) {
+                found.add(p);
             }
         }
         return found;
@@ -57,12 +51,12 @@ public final class GiteaHost implements PullRequestHost {
 
     @Override
     public void comment(int number, String text) {
-        api.post(repo + "/issues/" + number + "/comments", Map.of("body", text));
+        GitHubHost.comment(api, repo, number, text);
     }
 
     @Override
     public void close(int number) {
-        api.patch(repo + "/pulls/" + number, Map.of("state", "closed"));
+        GitHubHost.close(api, repo, number);
     }
 
     @Override
@@ -74,13 +68,7 @@ public final class GiteaHost implements PullRequestHost {
 
     @Override
     public void decorate(PullRequest pullRequest, PullRequestSettings settings) {
-        if (!settings.labels().isEmpty()) {
-            api.post(repo + "/issues/" + pullRequest.number() + "/labels", Map.of("labels", settings.labels()));
-        }
-        if (!settings.reviewers().isEmpty()) {
-            api.post(repo + "/pulls/" + pullRequest.number() + "/requested_reviewers",
-                    Map.of("reviewers", settings.reviewers()));
-        }
+        GitHubHost.labelsAndReviewers(api, repo, pullRequest.number(), settings);
         if (settings.autoMerge()) {
             api.post(repo + "/pulls/" + pullRequest.number() + "/merge", Map.of("Do", "merge",
                     "merge_when_checks_succeed", true));

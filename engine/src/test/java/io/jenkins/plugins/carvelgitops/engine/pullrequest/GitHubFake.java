@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
+import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,17 +39,18 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCl
     public final WireMockServer server;
     private final String token;
     private final GitHubOpenApi spec;
-    private final Function<String, String> branchHead;
+    private final BareRemote git;
     final Map<Integer, ObjectNode> pulls = new TreeMap<>();
     final List<String> comments = new ArrayList<>();
     /** When set, creating a pull request is refused as it is for a token without the repo scope. */
     volatile boolean tokenLacksScope;
     private int next = 41;
 
-    public GitHubFake(String token, GitHubOpenApi spec, Function<String, String> branchHead) {
+    /** @param git the repository whose branches the pull requests merge */
+    public GitHubFake(String token, GitHubOpenApi spec, BareRemote git) {
         this.token = token;
         this.spec = spec;
-        this.branchHead = branchHead;
+        this.git = git;
         this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().extensions(this));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(getName())));
@@ -189,9 +190,17 @@ public final class GitHubFake implements ResponseDefinitionTransformerV2, AutoCl
         pr.putNull("merged_by");
         // the description's example lists a team without fields its schema requires; we request none
         pr.putArray("requested_teams");
-        ((ObjectNode) pr.with("head")).put("ref", head).put("sha", branchHead.apply(head));
+        ((ObjectNode) pr.with("head")).put("ref", head).put("sha", headOf(head));
         ((ObjectNode) pr.with("base")).put("ref", base);
         return pr;
+    }
+
+    private String headOf(String branch) {
+        try {
+            return git.head(branch);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private JsonNode example(String method, String template, int status) {

@@ -22,8 +22,6 @@ import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
 import io.jenkins.plugins.carvelgitops.engine.testing.GitHttpServer;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import io.jenkins.plugins.carvelgitops.engine.testing.SecretScan;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,9 +31,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +61,7 @@ class GitHubPullRequestIT {
         spec = GitHubOpenApi.load();
         remote = BareRemote.create(tmp.resolve("served/acme/gitops.git"), "main");
         git = GitHttpServer.start(tmp.resolve("served"), USER, TOKEN);
-        github = new GitHubFake(TOKEN, spec, this::branchHead);
+        github = new GitHubFake(TOKEN, spec, remote);
         config = Fixtures.config(tmp.resolve("app"), git.url("acme/gitops.git"), """
                 pullRequests:
                   labels: [promotion]
@@ -96,15 +91,6 @@ class GitHubPullRequestIT {
         } finally {
             github.close();
             git.close();
-        }
-    }
-
-    private String branchHead(String branch) {
-        try (Repository repo = new FileRepositoryBuilder().setGitDir(remote.dir().toFile()).build()) {
-            ObjectId id = repo.resolve("refs/heads/" + branch);
-            return id == null ? null : id.name();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -144,7 +130,7 @@ class GitHubPullRequestIT {
         assertThat(first.provider()).isEqualTo(ProviderKind.GITHUB);
         PullRequest pr = first.pullRequest();
         assertThat(pr.headBranch()).isEqualTo(BRANCH_1);
-        assertThat(pr.headSha()).isEqualTo(branchHead(BRANCH_1)).isEqualTo(first.promotion().commit().sha());
+        assertThat(pr.headSha()).isEqualTo(remote.head(BRANCH_1)).isEqualTo(first.promotion().commit().sha());
         assertThat(pr.title()).isEqualTo("Promote hello.default.tap 1.0.0 from qa to prod");
         assertThat(pr.body()).contains("from stage **qa**", "to stage **prod**", "`hello.default.tap/packages/1.0.0.yaml`",
                 "hello.default.tap/prod/packageinstall.yaml`: added", "qa runs 1.0.0 (ReconcileSucceeded)", "```diff")
@@ -157,7 +143,7 @@ class GitHubPullRequestIT {
 
         assertThat(second.action()).isEqualTo("unchanged");
         assertThat(second.pullRequest().number()).isEqualTo(pr.number());
-        assertThat(branchHead(BRANCH_1)).as("the branch is not pushed again").isEqualTo(pr.headSha());
+        assertThat(remote.head(BRANCH_1)).as("the branch is not pushed again").isEqualTo(pr.headSha());
         assertThat(github.server.getAllServeEvents().subList(0, github.server.getAllServeEvents().size() - calls))
                 .as("the second run only reads").allSatisfy(e -> assertThat(e.getRequest().getMethod().getName())
                         .isEqualTo("GET"));
@@ -181,7 +167,7 @@ class GitHubPullRequestIT {
         assertThat(remote.head()).as("main stays empty").isNull();
         String branch = "carvel-gitops/hello.default.tap/staging/1.0.0";
         assertThat(through.summary()).containsEntry("branch", branch).containsEntry("action", "created")
-                .containsEntry("headCommit", branchHead(branch)).containsEntry("state", "open");
+                .containsEntry("headCommit", remote.head(branch)).containsEntry("state", "open");
         assertThat(github.open()).singleElement().satisfies(pr -> {
             assertThat(pr.path("title").asText()).isEqualTo("Deliver hello.default.tap 1.0.0 to staging");
             assertThat(pr.path("body").asText()).contains("`hello.default.tap/packages/1.0.0.yaml`",
@@ -215,7 +201,7 @@ class GitHubPullRequestIT {
         PullRequestOutcome viaPr = service().run(job("prod"), null);
 
         assertThat(viaPr.action()).isEqualTo("created");
-        assertThat(branchHead(BRANCH_1)).isEqualTo(viaPr.pullRequest().headSha());
+        assertThat(remote.head(BRANCH_1)).isEqualTo(viaPr.pullRequest().headSha());
     }
 
     @Test
