@@ -11,5 +11,7 @@ public interface PushCommand extends GitCommand {
 
     PushCommand ref(String refspec);
 
+    PushCommand force(boolean force);
+
     PushCommand timeout(Integer timeout);
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
 import io.jenkins.plugins.carvelgitops.engine.text.Counts;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestPromoteService;
 import io.jenkins.plugins.carvelgitops.engine.verify.LiveVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,6 +78,16 @@ final class PromoteCommand implements Callable<Integer> {
             description = "A stage's run-cluster kubeconfig (repeatable); --require-live reads the source stage's.")
     java.util.List<String> stageKubeconfigs = new java.util.ArrayList<>();
 
+    @Option(names = "--pull-request",
+            description = "Open (or update) a pull request from branch carvel-gitops/<package>/<stage>/<version> "
+                    + "instead of pushing to repository.branch (always so for a stage with pullRequest: true).")
+    boolean pullRequest;
+
+    @Option(names = "--wait-merge", paramLabel = "DURATION",
+            description = "With a pull request: wait until it is merged (exit 0), closed (exit 4) or this long "
+                    + "has passed (exit 5), like 30m or 2h.")
+    String waitMerge;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,6 +101,13 @@ final class PromoteCommand implements Callable<Integer> {
                 message, dryRun.dryRun);
         Path base = job.configFile().toAbsolutePath().getParent();
         PromoteService service = new PromoteService(config -> remote.open(config, base, progress), progress);
+        java.time.Duration wait = PullRequestPromotionRun.parseWait(waitMerge);
+        boolean viaPullRequest = PullRequestPromoteService.wanted(job, pullRequest);
+        if (wait != null && !viaPullRequest) {
+            throw io.jenkins.plugins.carvelgitops.engine.validate.ValidationException.of("--wait-merge", waitMerge,
+                    "waits for a pull request, but this promotion pushes directly", "add --pull-request");
+        }
+        String liveState = null;
         if (requireLive) {
             PromoteOutcome planned = service.run(new PromoteJob(common.config, common.configOverrides(), from, to,
                     version, allowDowngrade, message, true));
@@ -104,7 +122,12 @@ final class PromoteCommand implements Callable<Integer> {
                         + "; nothing committed");
                 return ExitCodes.FAILED;
             }
-            progress.success(planned.from() + " runs " + planned.version() + " (" + live.seen() + ")");
+            liveState = planned.from() + " runs " + planned.version() + " (" + live.seen() + ")";
+            progress.success(liveState);
+        }
+        if (viaPullRequest) {
+            return PullRequestPromotionRun.run(job, remote, wait, liveState, common.output == CommonOptions.Output.json,
+                    out, progress);
         }
         PromoteOutcome outcome = service.run(job);
         if (common.output == CommonOptions.Output.json) {

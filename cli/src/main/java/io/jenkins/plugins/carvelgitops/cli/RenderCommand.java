@@ -1,8 +1,12 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
+import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHosts;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestRender;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,11 +78,30 @@ final class RenderCommand implements Callable<Integer> {
         RenderJob job = new RenderJob(common.config, common.configOverrides(), packageFile, stages, message,
                 dryRun.dryRun, retain, allowDowngrade, keepVersion);
         Path base = job.configFile().toAbsolutePath().getParent();
-        RenderOutcome outcome = new RenderService(config -> remote.open(config, base, progress), progress).run(job);
+        Function<GitopsConfig, GitopsRepository> repositories = config -> remote.open(config, base, progress);
+        PullRequestRender pullRequest = null;
+        if (!dryRun.dryRun && PullRequestRender.wanted(job)) {
+            // a stage with pullRequest: true: the render goes to a branch and a pull request
+            String token = remote.remoteOptions(progress).auth() == null ? null
+                    : remote.remoteOptions(progress).auth().token();
+            pullRequest = new PullRequestRender(job.configFile(), repositories, address -> PullRequestHosts.open(
+                    address, token, "GIT_TOKEN (or --token-file)"), progress);
+            repositories = pullRequest.repositories();
+        }
+        RenderOutcome outcome = new RenderService(repositories, progress).run(job);
+        Map<String, Object> opened = pullRequest == null ? null : pullRequest.summary();
         if (common.output == CommonOptions.Output.json) {
-            out.println(Json.write(document(outcome)));
+            Map<String, Object> doc = document(outcome);
+            if (opened != null) {
+                doc.put("pullRequest", opened);
+            }
+            out.println(Json.write(doc));
         } else {
             printText(out, outcome);
+            if (opened != null) {
+                out.println(opened.get("action") + " pull request #" + opened.get("number") + " " + opened.get("url")
+                        + " (branch " + opened.get("branch") + ")");
+            }
         }
         out.flush();
         return dryRun.exitCode(!outcome.commit().changes().isEmpty());

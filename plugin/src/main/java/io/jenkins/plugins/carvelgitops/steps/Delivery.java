@@ -8,7 +8,9 @@ import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.ui.CommitLinks;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,6 +37,8 @@ public final class Delivery implements Serializable {
     private final String from;
     private final String previous;
     private final boolean downgrade;
+    /** The promotion's pull request (provider, number, url, …) when it went through one; else null. */
+    private LinkedHashMap<String, Object> pullRequest;
 
     /**
      * @param kind          {@code render} or {@code promote}
@@ -178,6 +182,15 @@ public final class Delivery implements Serializable {
     /** For a promotion: whether it moved the stage to a lower version (a rollback). */
     public boolean isDowngrade() {
         return downgrade;
+    }
+
+    public Map<String, Object> getPullRequest() {
+        return pullRequest == null ? null : new LinkedHashMap<>(pullRequest);
+    }
+
+    /** Set once on the agent, before the delivery travels back. */
+    void setPullRequest(Map<String, Object> summary) {
+        this.pullRequest = new LinkedHashMap<>(summary);
     }
 
     /** One line for the build log and the build page. */

@@ -67,6 +67,11 @@ abstract class DeliveryCallable extends MasterToSlaveFileCallable<Delivery> {
         }
     }
 
+    /** The credential's token, for a provider's API (pull requests); null without a credential. */
+    final String token() {
+        return credential == null ? null : credential.getPassword().getPlainText();
+    }
+
     /** Runs the engine service with the repository {@code repos} opens. */
     abstract Delivery deliver(Request request, Repos repos, ConsoleProgress progress);
 

@@ -5,6 +5,7 @@ import hudson.EnvVars;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.BranchContent;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitIdentity;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.git.GitRemote;
@@ -189,6 +190,33 @@ final class GitClientRemote implements GitRemote {
                 return PushStatus.REJECTED;
             }
             throw translate("push to", e);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        }
+    }
+
+    @Override
+    public BranchPush pushBranch(String commit, String target) {
+        try {
+            ObjectId existing = client.getHeadRev(url, Constants.R_HEADS + target);
+            if (existing != null) {
+                client.fetch_().from(uri(), List.of(new RefSpec("+" + Constants.R_HEADS + target + ":"
+                        + Constants.R_REMOTES + "origin/" + target))).tags(false).shallow(true).depth(1)
+                        .timeout(TIMEOUT_MINUTES).execute();
+                ObjectId ours = ObjectId.fromString(commit);
+                if (client.withRepository((repo, channel) -> BranchContent.same(repo, existing, ours))) {
+                    return new BranchPush(existing.name(), false);
+                }
+            }
+            // a promotion branch is ours: replace what an earlier promotion of the same version left
+            client.push().to(uri()).ref(Constants.HEAD + ":" + Constants.R_HEADS + target).force(true)
+                    .timeout(TIMEOUT_MINUTES).execute();
+            return new BranchPush(commit, true);
+        } catch (GitException e) {
+            throw translate("push to", e);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot compare branch " + target + " in the working copy of " + describe()
+                    + ": " + GitClientMessages.redact(e.getMessage(), secret(credential)), null);
         } catch (InterruptedException e) {
             throw interrupted();
         }

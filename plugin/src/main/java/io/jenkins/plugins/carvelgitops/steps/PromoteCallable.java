@@ -5,6 +5,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestPromoteService;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 
 /**
@@ -22,6 +23,8 @@ final class PromoteCallable extends DeliveryCallable {
     private final boolean allowDowngrade;
     private final boolean dryRun;
     private final String message;
+    private final boolean pullRequest;
+    private final String waitForMerge;
 
     PromoteCallable(ConfigInputs inputs, PromoteSettings s, StandardUsernamePasswordCredentials credential,
             GitSettings git, TaskListener listener) {
@@ -32,12 +35,17 @@ final class PromoteCallable extends DeliveryCallable {
         this.allowDowngrade = s.isAllowDowngrade();
         this.dryRun = s.isDryRun();
         this.message = s.getMessage();
+        this.pullRequest = s.isPullRequest();
+        this.waitForMerge = s.getWaitForMerge();
     }
 
     @Override
     Delivery deliver(Request r, Repos repos, ConsoleProgress progress) {
         PromoteJob job = new PromoteJob(r.configFile(), r.inputs().toEngine(r.configFile()), from, to, version,
                 allowDowngrade, message, dryRun);
+        if (PullRequestPromoteService.wanted(job, pullRequest) || waitForMerge != null) {
+            return PullRequestResults.promote(job, repos, token(), waitForMerge, progress);
+        }
         PromoteOutcome outcome = new PromoteService(repos, progress).run(job);
         return Delivery.of(outcome, repos.url(), repos.branch());
     }

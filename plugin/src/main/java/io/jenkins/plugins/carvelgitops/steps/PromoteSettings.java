@@ -14,6 +14,8 @@ public final class PromoteSettings extends PublishSettings {
     private String from;
     private String version;
     private boolean allowDowngrade;
+    private boolean pullRequest;
+    private String waitForMerge;
 
     public PromoteSettings(String to) {
         setTo(to);
@@ -53,6 +55,23 @@ public final class PromoteSettings extends PublishSettings {
         this.allowDowngrade = allowDowngrade;
     }
 
+    public boolean isPullRequest() {
+        return pullRequest;
+    }
+
+    public void setPullRequest(boolean pullRequest) {
+        this.pullRequest = pullRequest;
+    }
+
+    /** How long to wait for the pull request's merge, like 30m; null: do not wait. */
+    public String getWaitForMerge() {
+        return waitForMerge;
+    }
+
+    public void setWaitForMerge(String waitForMerge) {
+        this.waitForMerge = StepParameters.trimToNull(waitForMerge);
+    }
+
     /** Checks the stage names; throws {@link IllegalArgumentException} naming the bad one. */
     public void check() {
         if (to.isEmpty()) {
@@ -72,6 +91,8 @@ public final class PromoteSettings extends PublishSettings {
         s.setFrom(StepParameters.expand(expand, from));
         s.setVersion(StepParameters.expand(expand, version));
         s.setAllowDowngrade(allowDowngrade);
+        s.setPullRequest(pullRequest);
+        s.setWaitForMerge(StepParameters.expand(expand, waitForMerge));
         return s;
     }
 }

@@ -26,7 +26,7 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code carvelGitopsPromote}: moves the version a stage runs to the next stage ({@code to}), or an
  * explicit {@code version}, and pushes. Returns {@code [package:, version:, stages:, commit:, changed:,
- * dryRun:, from:, to:, changedFiles:]}.
+ * dryRun:, from:, to:, changedFiles:]}, and {@code pullRequest:} when it went through one.
  */
 public final class PromoteStep extends Step {
 
@@ -66,6 +66,24 @@ public final class PromoteStep extends Step {
     @DataBoundSetter
     public void setAllowDowngrade(boolean allowDowngrade) {
         settings.setAllowDowngrade(allowDowngrade);
+    }
+
+    public boolean isPullRequest() {
+        return settings.isPullRequest();
+    }
+
+    @DataBoundSetter
+    public void setPullRequest(boolean pullRequest) {
+        settings.setPullRequest(pullRequest);
+    }
+
+    public String getWaitForMerge() {
+        return settings.getWaitForMerge();
+    }
+
+    @DataBoundSetter
+    public void setWaitForMerge(String waitForMerge) {
+        settings.setWaitForMerge(waitForMerge);
     }
 
     public String getConfig() {
@@ -138,6 +156,7 @@ public final class PromoteStep extends Step {
             StepContext c = getContext();
             Delivery d = DeliveryRunner.promote(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(TaskListener.class));
+            PullRequestResults.failIfNotMerged(d);
             return StepResults.promote(d);
         }
     }

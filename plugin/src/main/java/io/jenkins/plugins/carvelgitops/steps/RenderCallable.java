@@ -2,6 +2,8 @@ package io.jenkins.plugins.carvelgitops.steps;
 
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHosts;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestRender;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
@@ -32,6 +34,17 @@ final class RenderCallable extends DeliveryCallable {
     Delivery deliver(Request r, Repos repos, ConsoleProgress progress) {
         RenderJob job = new RenderJob(r.configFile(), r.inputs().toEngine(r.configFile()),
                 packageFile == null ? null : r.workspace().resolve(packageFile).normalize(), stages, message, dryRun);
+        if (!dryRun && PullRequestRender.wanted(job)) {
+            // a stage with pullRequest: true: the render goes to a branch and a pull request
+            PullRequestRender through = new PullRequestRender(r.configFile(), repos, address -> PullRequestHosts.open(
+                    address, token(), "credentialsId"), progress);
+            RenderOutcome outcome = new RenderService(through.repositories(), progress).run(job);
+            Delivery d = Delivery.of("render", outcome.plan(), outcome.commit(), false, repos.url(), repos.branch());
+            if (through.summary() != null) {
+                d.setPullRequest(through.summary());
+            }
+            return d;
+        }
         RenderOutcome outcome = new RenderService(repos, progress).run(job);
         return Delivery.of("render", outcome.plan(), outcome.commit(), outcome.dryRun(), repos.url(), repos.branch());
     }

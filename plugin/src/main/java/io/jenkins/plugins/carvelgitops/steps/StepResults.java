@@ -23,6 +23,9 @@ public final class StepResults {
         if (d.isDryRun()) {
             m.put("diff", d.getDiff());
         }
+        if (d.getPullRequest() != null) {
+            m.put("pullRequest", new LinkedHashMap<>(d.getPullRequest()));
+        }
         return m;
     }
 
@@ -39,6 +42,9 @@ public final class StepResults {
         m.put("changedFiles", new ArrayList<>(d.getChangedFiles()));
         if (d.isDryRun()) {
             m.put("diff", d.getDiff());
+        }
+        if (d.getPullRequest() != null) {
+            m.put("pullRequest", new LinkedHashMap<>(d.getPullRequest()));
         }
         return m;
     }

@@ -22,13 +22,13 @@ import java.util.Set;
 public final class ConfigLoader {
 
     static final Set<String> TOP_KEYS = Set.of("package", "install", "packageFile", "shortenNames", "repository",
-            "flux", "commit", "stages");
-    static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "root");
+            "flux", "commit", "stages", "pullRequests");
+    static final Set<String> REPOSITORY_KEYS = Set.of("url", "branch", "root", "provider", "apiUrl");
     static final Set<String> FLUX_KEYS = Set.of("apiVersion", "url", "namespace", "sourceInterval", "interval",
             "version");
     static final Set<String> COMMIT_KEYS = Set.of("authorName", "authorEmail", "trailer");
     static final Set<String> STAGE_KEYS = Set.of("name", "namespace", "serviceAccount", "tap", "track", "values",
-            "secretValues");
+            "secretValues", "pullRequest");
 
     private ConfigLoader() {
     }

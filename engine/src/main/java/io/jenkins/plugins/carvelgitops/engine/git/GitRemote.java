@@ -60,6 +60,22 @@ public interface GitRemote extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Makes {@code branch} (a promotion branch this tool owns, never the configured one) hold the
+     * committed {@code commit}: left as it is when its head already has the same tree and parents,
+     * otherwise replaced (a forced push), so running a promotion again pushes nothing.
+     *
+     * @return the branch's head afterwards and whether it was pushed
+     */
+    default BranchPush pushBranch(String commit, String branch) {
+        throw new GitopsGitException(describe() + ": this Git client cannot push promotion branches, so pull "
+                + "requests are not available here; push directly or use the engine's own Git client");
+    }
+
+    /** What {@link #pushBranch} left on the branch. */
+    record BranchPush(String head, boolean pushed) {
+    }
+
     @Override
     void close();
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
+import java.util.function.Function;
+
 /**
  * A GitOps repository branch that changes can be published to: the local embedded default
  * ({@link LocalGitopsRepository}) or a remote one ({@link RemoteGitopsRepository}).
@@ -14,6 +16,17 @@ public interface GitopsRepository {
      * commit when nothing differs. A remote re-plans on a newer head when someone else pushed first.
      */
     CommitResult publish(ChangePlanner planner);
+
+    /**
+     * Plans the change at the current head of the configured branch, commits it on top of that head and
+     * pushes the commit to {@code branch} instead (a pull request's head branch); the configured branch
+     * is not touched. No commit when the head already holds the change. {@code branch} names the branch
+     * from the planned change, so it can name what the plan decided.
+     */
+    default CommitResult publishToBranch(ChangePlanner planner, Function<Change, String> branch) {
+        throw new GitopsGitException("pull requests need a hosted repository: set repository.url to the "
+                + "repository's https or ssh URL instead of a local folder");
+    }
 
     /** What {@code change} would do, writing nothing. */
     default CommitResult dryRun(Change change) {

@@ -235,6 +235,47 @@ public final class JGitRemote implements GitRemote {
         }
     }
 
+    @Override
+    public BranchPush pushBranch(String commit, String target) {
+        String ref = Constants.R_HEADS + target;
+        String tracking = Constants.R_REMOTES + "origin/" + target;
+        try {
+            Git g = git();
+            Repository repo = g.getRepository();
+            ObjectId existing = null;
+            for (Ref r : authorize(g.lsRemote().setRemote("origin").setHeads(true)).call()) {
+                if (r.getName().equals(ref)) {
+                    existing = r.getObjectId();
+                }
+            }
+            if (existing != null) {
+                authorize(g.fetch().setRemote("origin").setRefSpecs(new RefSpec("+" + ref + ":" + tracking))
+                        .setTagOpt(TagOpt.NO_TAGS).setDepth(1)).call();
+                if (BranchContent.same(repo, existing, repo.resolve(commit))) {
+                    return new BranchPush(existing.name(), false);
+                }
+            }
+            Iterable<PushResult> results = authorize(g.push().setRemote("origin").setForce(true)
+                    .setRefSpecs(new RefSpec("+" + commit + ":" + ref))).call();
+            for (PushResult result : results) {
+                RemoteRefUpdate update = result.getRemoteUpdate(ref);
+                if (update != null && (update.getStatus() == RemoteRefUpdate.Status.OK
+                        || update.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE)) {
+                    return new BranchPush(commit, true);
+                }
+                if (update != null) {
+                    throw new GitopsGitException("the server refused the push to branch " + target + " of "
+                            + Urls.withoutCredentials(url) + ": " + update.getStatus()
+                            + (update.getMessage() == null ? "" : " " + redact(update.getMessage()))
+                            + "; check that the token may create branches and no rule forbids " + target);
+                }
+            }
+            throw new GitopsGitException("push to branch " + target + " returned no result");
+        } catch (GitAPIException | IOException e) {
+            throw translate("push to", e);
+        }
+    }
+
     /**
      * As C Git's {@code receive.denyCurrentBranch} (default {@code refuse}): a file:// push into the branch
      * checked out in a non-bare repository would move it under that working copy, which then shows our

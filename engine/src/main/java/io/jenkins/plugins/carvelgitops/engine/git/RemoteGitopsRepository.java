@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -99,9 +100,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                 Change change = planned.change();
                 List<FileChange> changes = planned.changes();
                 if (changes.isEmpty()) {
-                    listener.success("nothing to change: " + remote.describe()
-                            + (head == null ? " is empty" : " at " + shortSha(head)) + " already holds this content");
-                    return new CommitResult(head, false, changes, "");
+                    return unchanged(remote, head);
                 }
                 tree.apply(changes);
                 String commit = remote.commit(changes, change.message());
@@ -149,6 +148,31 @@ public final class RemoteGitopsRepository implements GitopsRepository {
             }
             throw e;
         }
+    }
+
+    @Override
+    public CommitResult publishToBranch(ChangePlanner planner, Function<Change, String> branchName) {
+        try (GitRemote remote = sessions.get()) {
+            String head = remote.sync();
+            Planned planned = plan(remote, head, planner);
+            List<FileChange> changes = planned.changes();
+            if (changes.isEmpty()) {
+                return unchanged(remote, head);
+            }
+            planned.tree().apply(changes);
+            String commit = remote.commit(changes, planned.change().message());
+            String branch = branchName.apply(planned.change());
+            GitRemote.BranchPush pushed = remote.pushBranch(commit, branch);
+            listener.success((pushed.pushed() ? "pushed " : "branch already holds this change: ")
+                    + shortSha(pushed.head()) + " on " + branch);
+            return new CommitResult(pushed.head(), pushed.pushed(), changes, WorkTree.unifiedDiff(changes));
+        }
+    }
+
+    private CommitResult unchanged(GitRemote remote, String head) {
+        listener.success("nothing to change: " + remote.describe()
+                + (head == null ? " is empty" : " at " + shortSha(head)) + " already holds this content");
+        return new CommitResult(head, false, List.of(), "");
     }
 
     private void pause(Duration wait) {

@@ -42,7 +42,7 @@ public final class PromoteService {
     }
 
     /** Validates stages and version against the config before any Git work; builds the planner. */
-    static PromotionPlanner check(GitopsConfig config, PromoteJob job) {
+    public static PromotionPlanner check(GitopsConfig config, PromoteJob job) {
         Problems problems = new Problems();
         String stages = String.join(", ", config.stages().stream().map(StageSpec::name).toList());
         StageSpec to = null;
@@ -80,7 +80,8 @@ public final class PromoteService {
         return new PromotionPlanner(config, from, to, version, job.allowDowngrade(), job.message());
     }
 
-    private static String sourceStage(GitopsConfig config, PromoteJob job) {
+    /** The stage whose version moves: {@code --from}, else the stage before {@code --to}. */
+    public static String sourceStage(GitopsConfig config, PromoteJob job) {
         if (job.from() != null) {
             return job.from();
         }

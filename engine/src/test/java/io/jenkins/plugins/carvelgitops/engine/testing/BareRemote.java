@@ -58,8 +58,13 @@ public final class BareRemote {
 
     /** The branch head, or null when the branch does not exist. */
     public String head() throws IOException {
+        return head(branch);
+    }
+
+    /** The head of another branch, or null when it does not exist. */
+    public String head(String otherBranch) throws IOException {
         try (Repository repo = open()) {
-            ObjectId id = repo.resolve(Constants.R_HEADS + branch);
+            ObjectId id = repo.resolve(Constants.R_HEADS + otherBranch);
             return id == null ? null : id.name();
         }
     }

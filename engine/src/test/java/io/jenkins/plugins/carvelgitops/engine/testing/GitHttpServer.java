@@ -56,6 +56,9 @@ public final class GitHttpServer implements AutoCloseable {
                     commands.forEach(c -> c.setResult(org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
                             refusal));
                 }
+                String protectedRef = result.protectedRef;
+                commands.stream().filter(c -> c.getRefName().equals(protectedRef)).forEach(c -> c.setResult(
+                        org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON, result.protection));
             });
             return receive;
         });
@@ -90,6 +93,15 @@ public final class GitHttpServer implements AutoCloseable {
     /** From now on every push is refused with {@code message}, as a protected branch or a server hook would. */
     public void refusePushes(String message) {
         this.refusal = message;
+    }
+
+    private volatile String protectedRef;
+    private volatile String protection;
+
+    /** From now on pushes to {@code branch} are refused with {@code message}, as a protected branch is; others pass. */
+    public void protectBranch(String branch, String message) {
+        this.protection = message;
+        this.protectedRef = "refs/heads/" + branch;
     }
 
     public int port() {

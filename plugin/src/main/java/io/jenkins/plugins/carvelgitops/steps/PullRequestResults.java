@@ -1,0 +1,66 @@
+package io.jenkins.plugins.carvelgitops.steps;
+
+import hudson.AbortException;
+import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
+import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.MergeWait;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHost;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHosts;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestOutcome;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestPromoteService;
+import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code carvelGitopsPromote pullRequest: true} (or to a {@code pullRequest: true} stage): the engine's
+ * promotion through a pull request on the agent, with the Git credential's token for the provider's
+ * API, and {@code waitForMerge:} as a wait in the same step (it holds the executor while it waits).
+ */
+final class PullRequestResults {
+
+    private PullRequestResults() {
+    }
+
+    static Delivery promote(PromoteJob job, DeliveryCallable.Repos repos, String token, String waitForMerge,
+            ProgressListener progress) {
+        Duration wait = null;
+        if (waitForMerge != null) {
+            if (!FluxDuration.isValid(waitForMerge) || FluxDuration.parse(waitForMerge).isZero()) {
+                throw ValidationException.of("waitForMerge", waitForMerge, "is not a duration",
+                        "write it like 30m, 2h or 90s");
+            }
+            if (!PullRequestPromoteService.wanted(job, true)) {
+                throw ValidationException.of("waitForMerge", waitForMerge, "waits for a pull request",
+                        "add pullRequest: true");
+            }
+            wait = FluxDuration.parse(waitForMerge);
+        }
+        PullRequestHost[] host = new PullRequestHost[1];
+        PullRequestOutcome outcome = new PullRequestPromoteService(repos, address -> host[0] = PullRequestHosts.open(
+                address, token, "credentialsId"), progress).run(job, null);
+        if (wait != null && outcome.pullRequest() != null) {
+            outcome = outcome.withWait(MergeWait.of(host[0], progress).await(outcome.pullRequest(), wait));
+        }
+        Delivery delivery = Delivery.of(outcome.promotion(), repos.url(), repos.branch());
+        if (outcome.summary() != null) {
+            delivery.setPullRequest(outcome.summary());
+        }
+        return delivery;
+    }
+
+    /** A wait that ended without a merge fails the step: closed unmerged (and by whom), or still open. */
+    static void failIfNotMerged(Delivery d) throws AbortException {
+        Map<String, Object> pr = d.getPullRequest();
+        if (pr == null || pr.get("wait") == null || "merged".equals(pr.get("wait"))) {
+            return;
+        }
+        if ("closed".equals(pr.get("wait"))) {
+            throw new AbortException("pull request " + pr.get("url") + " was closed without merging"
+                    + (pr.get("closedBy") == null ? "" : " by " + pr.get("closedBy")));
+        }
+        throw new AbortException("pull request " + pr.get("url") + " is still open after " + pr.get("waitedSeconds")
+                + "s (waitForMerge)");
+    }
+}
