@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     /** Bottom to top: a package may use those listed before it, never one after it. */
     static final Set<String> PACKAGES = Set.of("text", "progress", "validate", "model", "config", "git", "layout",
-            "kube", "render", "promote", "verify", "bootstrap", "report");
+            "kube", "render", "promote", "pullrequest", "verify", "bootstrap", "report");
 
     @Test
     void everyPackageHasItsPlaceInTheLayers() {
@@ -57,25 +57,27 @@ class ArchitectureTest {
                 .layer("kube").definedBy(ENGINE + ".kube..")
                 .layer("render").definedBy(ENGINE + ".render..")
                 .layer("promote").definedBy(ENGINE + ".promote..")
+                .layer("pullrequest").definedBy(ENGINE + ".pullrequest..")
                 .layer("verify").definedBy(ENGINE + ".verify..")
                 .layer("bootstrap").definedBy(ENGINE + ".bootstrap..")
                 .layer("report").definedBy(ENGINE + ".report..")
                 .whereLayer("report").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("promote").mayNotBeAccessedByAnyLayer()
+                .whereLayer("pullrequest").mayNotBeAccessedByAnyLayer()
+                .whereLayer("promote").mayOnlyBeAccessedByLayers("pullrequest")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("report")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("promote", "bootstrap")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("promote", "pullrequest", "bootstrap")
                 .whereLayer("kube").mayOnlyBeAccessedByLayers("verify", "bootstrap")
-                .whereLayer("layout").mayOnlyBeAccessedByLayers("kube", "render", "promote", "verify", "bootstrap",
+                .whereLayer("layout").mayOnlyBeAccessedByLayers("kube", "render", "promote", "pullrequest", "verify", "bootstrap",
                         "report")
-                .whereLayer("git").mayOnlyBeAccessedByLayers("layout", "kube", "render", "promote", "verify",
+                .whereLayer("git").mayOnlyBeAccessedByLayers("layout", "kube", "render", "promote", "pullrequest", "verify",
                         "bootstrap", "report")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("git", "layout", "kube", "render", "promote", "verify",
+                .whereLayer("config").mayOnlyBeAccessedByLayers("git", "layout", "kube", "render", "promote", "pullrequest", "verify",
                         "bootstrap", "report")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("config", "git", "layout", "kube", "render", "promote",
-                        "verify", "bootstrap", "report")
+                        "pullrequest", "verify", "bootstrap", "report")
                 .whereLayer("validate").mayOnlyBeAccessedByLayers("model", "config", "git", "layout", "kube", "render",
-                        "promote", "verify", "bootstrap", "report")
+                        "promote", "pullrequest", "verify", "bootstrap", "report")
                 .check(CLASSES);
     }
 
