@@ -40,7 +40,7 @@ final class DeliveryRunner {
         }
         return deliver(s.getConfig(), s.getOverrides(), s.getCredentialsId(), run, workspace, env, listener,
                 (inputs, credential, git) -> new RenderCallable(inputs, s.getPackageFile(), stages, s.getMessage(),
-                        s.isDryRun(), credential, git, listener));
+                        s.isDryRun(), s.isAllowDowngrade(), s.isKeepVersion(), credential, git, listener));
     }
 
     static Delivery promote(PromoteSettings s, Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)

@@ -20,20 +20,26 @@ final class RenderCallable extends DeliveryCallable {
     private final ArrayList<String> stages;
     private final String message;
     private final boolean dryRun;
+    private final boolean allowDowngrade;
+    private final boolean keepVersion;
 
     RenderCallable(ConfigInputs inputs, String packageFile, List<String> stages, String message, boolean dryRun,
-            StandardUsernamePasswordCredentials credential, GitSettings git, TaskListener listener) {
+            boolean allowDowngrade, boolean keepVersion, StandardUsernamePasswordCredentials credential,
+            GitSettings git, TaskListener listener) {
         super(inputs, credential, git, listener);
         this.packageFile = packageFile;
         this.stages = new ArrayList<>(stages);
         this.message = message;
         this.dryRun = dryRun;
+        this.allowDowngrade = allowDowngrade;
+        this.keepVersion = keepVersion;
     }
 
     @Override
     Delivery deliver(Request r, Repos repos, ConsoleProgress progress) {
         RenderJob job = new RenderJob(r.configFile(), r.inputs().toEngine(r.configFile()),
-                packageFile == null ? null : r.workspace().resolve(packageFile).normalize(), stages, message, dryRun);
+                packageFile == null ? null : r.workspace().resolve(packageFile).normalize(), stages, message, dryRun,
+                0, allowDowngrade, keepVersion);
         if (!dryRun && PullRequestRender.wanted(job)) {
             // a stage with pullRequest: true: the render goes to a branch and a pull request
             PullRequestRender through = new PullRequestRender(r.configFile(), repos, address -> PullRequestHosts.open(
