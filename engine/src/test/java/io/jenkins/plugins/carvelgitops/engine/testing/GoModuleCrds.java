@@ -23,7 +23,7 @@ import java.util.zip.ZipFile;
 
 /**
  * The real CRDs as their projects publish them, taken from the projects' Go modules on the Go module
- * proxy ({@code $GOPROXY}, default proxy.golang.org) or from a local Go module cache, each module zip
+ * proxy ({@code $GOPROXY}, or what {@code go env GOPROXY} says) or from a local Go module cache, each module zip
  * checked against its pinned {@code h1:} hash (the one {@code go.sum} records). Used when
  * {@code ../shared/crds} is not beside the project; the files are the same, byte for byte.
  */
@@ -157,17 +157,39 @@ final class GoModuleCrds {
         }
     }
 
-    /** The first HTTP(S) proxy of {@code $GOPROXY} (entries are separated by commas or pipes). */
-    private static String proxy() {
+    /**
+     * The first HTTP(S) proxy of {@code $GOPROXY} (entries are separated by commas or pipes), or, when it is
+     * not set, of the Go tool's own setting ({@code go env GOPROXY}).
+     */
+    private static String proxy() throws IOException {
         String configured = System.getenv("GOPROXY");
-        if (configured != null) {
-            for (String entry : configured.split("[,|]")) {
-                if (entry.startsWith("https://") || entry.startsWith("http://")) {
-                    return entry.replaceAll("/+$", "");
-                }
+        if (configured == null || configured.isBlank()) {
+            configured = goEnv("GOPROXY");
+        }
+        for (String entry : configured.split("[,|]")) {
+            if (entry.startsWith("https://") || entry.startsWith("http://")) {
+                return entry.strip().replaceAll("/+$", "");
             }
         }
-        return "https://proxy.golang.org";
+        throw new IOException("no HTTP(S) Go module proxy is configured (GOPROXY='" + configured
+                + "'); set GOPROXY, or install Go");
+    }
+
+    private static String goEnv(String name) throws IOException {
+        try {
+            Process go = new ProcessBuilder("go", "env", name).redirectErrorStream(true).start();
+            String out = new String(go.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (go.waitFor() != 0) {
+                throw new IOException("go env " + name + " failed: " + out);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while asking go env " + name, e);
+        } catch (IOException e) {
+            throw new IOException("GOPROXY is not set and the go tool cannot tell its default (" + e.getMessage()
+                    + "); set GOPROXY or install Go", e);
+        }
     }
 
     private static Path goModCache() {
