@@ -12,9 +12,4 @@ class CurrentFluxIT extends FluxScenarios {
     ControlPlaneExtension extension() {
         return PLANE;
     }
-
-    @Override
-    String revision(String sha) {
-        return "main@sha1:" + sha;
-    }
 }

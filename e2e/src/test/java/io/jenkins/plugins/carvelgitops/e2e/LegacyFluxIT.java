@@ -12,10 +12,4 @@ class LegacyFluxIT extends FluxScenarios {
     ControlPlaneExtension extension() {
         return PLANE;
     }
-
-    /** source-controller v0.35 and later report {@code <branch>@sha1:<sha>} in v1beta2 too. */
-    @Override
-    String revision(String sha) {
-        return "main@sha1:" + sha;
-    }
 }
