@@ -57,6 +57,10 @@ final class Delivery implements AutoCloseable {
         this.dir = dir;
         remote = BareRemote.create(plane.gitRoot().resolve("gitops-" + n + ".git"), "main");
         tokenFile = Files.writeString(dir.resolve("token"), plane.gitToken() + "\n");
+        Files.setPosixFilePermissions(tokenFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        // Flux's own namespace exists wherever Flux is installed; bootstrap does not create it.
+        plane.build().client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName(fluxNamespace).endMetadata().build()).create();
         buildKubeconfig = Files.writeString(dir.resolve("build.kubeconfig"), plane.build().kubeconfig());
         runKubeconfig = Files.writeString(dir.resolve("run.kubeconfig"), plane.run().kubeconfig());
         // Intervals are shortened only through the objects' own fields, as a user could.
@@ -97,10 +101,12 @@ final class Delivery implements AutoCloseable {
         return new Run(code, out.toString(), err.toString());
     }
 
-    Run bootstrap() {
-        return cli("bootstrap", "--config", config.toString(), "--kubeconfig", buildKubeconfig.toString(),
-                "--stage-kubeconfig", "prod=" + runKubeconfig, "--username", ControlPlane.GIT_USER, "--token-file",
-                tokenFile.toString());
+    Run bootstrap(String... extra) {
+        List<String> args = new ArrayList<>(List.of("bootstrap", "--config", config.toString(), "--kubeconfig",
+                buildKubeconfig.toString(), "--stage-kubeconfig", "prod=" + runKubeconfig, "--username",
+                ControlPlane.GIT_USER, "--token-file", tokenFile.toString()));
+        args.addAll(List.of(extra));
+        return cli(args.toArray(String[]::new));
     }
 
     Run render() {
@@ -166,7 +172,9 @@ final class Delivery implements AutoCloseable {
 
     static GenericKubernetesResource get(KubernetesClient client, String apiVersion, String kind, String namespace,
             String name) {
-        ResourceDefinitionContext context = KubeKinds.context(apiVersion, kind);
+        ResourceDefinitionContext context = kind.equals("Package") ? new ResourceDefinitionContext.Builder()
+                .withGroup("data.packaging.carvel.dev").withVersion("v1alpha1").withKind("Package")
+                .withPlural("packages").withNamespaced(true).build() : KubeKinds.context(apiVersion, kind);
         return client.genericKubernetesResources(context).inNamespace(namespace).withName(name).get();
     }
 
