@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.testing;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -25,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KappSimulator implements AutoCloseable {
 
-    private final MockCluster cluster;
+    private final KubernetesClient client;
     private final String namespace;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "test-kapp-simulator");
@@ -40,7 +41,12 @@ public final class KappSimulator implements AutoCloseable {
     private volatile long lastWriteNanos;
 
     public KappSimulator(MockCluster cluster, String namespace) {
-        this.cluster = cluster;
+        this(cluster.client(), namespace);
+    }
+
+    /** A simulator acting as a client of any API server (a real one where kapp-controller cannot run). */
+    public KappSimulator(KubernetesClient client, String namespace) {
+        this.client = client;
         this.namespace = namespace;
     }
 
@@ -62,7 +68,7 @@ public final class KappSimulator implements AutoCloseable {
     }
 
     public KappSimulator start() {
-        watches.add(cluster.client().genericKubernetesResources(MockCluster.context(KubeKinds.PACKAGE_INSTALL_API,
+        watches.add(client.genericKubernetesResources(MockCluster.context(KubeKinds.PACKAGE_INSTALL_API,
                 "PackageInstall")).inNamespace(namespace).watch(new Watcher<>() {
                     @Override
                     public void eventReceived(Action action, GenericKubernetesResource r) {
@@ -128,8 +134,8 @@ public final class KappSimulator implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void reconcile(String name) {
         try {
-            GenericKubernetesResource r = cluster.get(KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace,
-                    name);
+            GenericKubernetesResource r = MockCluster.get(client, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall",
+                    namespace, name);
             if (r == null) {
                 return;
             }
@@ -189,7 +195,7 @@ public final class KappSimulator implements AutoCloseable {
     }
 
     private void patch(String name, Map<String, Object> status) {
-        cluster.patchStatus(KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace, name, status);
+        MockCluster.patchStatus(client, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace, name, status);
         lastWriteNanos = System.nanoTime();
     }
 

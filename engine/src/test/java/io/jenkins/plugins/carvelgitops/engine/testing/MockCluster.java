@@ -207,6 +207,12 @@ public final class MockCluster implements AutoCloseable {
     }
 
     public GenericKubernetesResource get(String apiVersion, String kind, String namespace, String name) {
+        return get(client, apiVersion, kind, namespace, name);
+    }
+
+    /** Reads one object through any client: this mock server's or a real API server's. */
+    public static GenericKubernetesResource get(KubernetesClient client, String apiVersion, String kind,
+            String namespace, String name) {
         var op = client.genericKubernetesResources(context(apiVersion, kind));
         return (namespace == null ? op.withName(name) : op.inNamespace(namespace).withName(name)).get();
     }
@@ -249,12 +255,18 @@ public final class MockCluster implements AutoCloseable {
      * Merges {@code status} into the object's status the way a JSON merge patch does (lists replaced,
      * nulls removed) and writes the whole status through the status subresource, retrying on conflicts.
      */
-    @SuppressWarnings("unchecked")
     public synchronized void patchStatus(String apiVersion, String kind, String namespace, String name,
             Map<String, Object> status) {
+        patchStatus(client, apiVersion, kind, namespace, name, status);
+    }
+
+    /** {@link #patchStatus(String, String, String, String, Map)} through any client. */
+    @SuppressWarnings("unchecked")
+    public static void patchStatus(KubernetesClient client, String apiVersion, String kind, String namespace,
+            String name, Map<String, Object> status) {
         var op = client.genericKubernetesResources(context(apiVersion, kind));
         for (int attempt = 0; ; attempt++) {
-            GenericKubernetesResource current = get(apiVersion, kind, namespace, name);
+            GenericKubernetesResource current = get(client, apiVersion, kind, namespace, name);
             if (current == null) {
                 throw new IllegalStateException(kind + " " + name + " does not exist");
             }

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.carvelgitops.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Starts one {@link ControlPlane} for a test class and stops it after the class, also when a test or the
+ * start itself failed (and, through {@link LocalProcess}, when the JVM is ended early). Without the
+ * binaries the class is skipped with one line saying which binary is missing and how to build it; under
+ * {@code CI=true} it fails with that line instead. Logs of every process stay in
+ * {@code target/e2e/<generation>/}.
+ */
+public final class ControlPlaneExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private final FluxGeneration generation;
+    private ControlPlaneBinaries binaries;
+    private ControlPlane plane;
+
+    public ControlPlaneExtension(FluxGeneration generation) {
+        this.generation = generation;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Map<String, String> env = System.getenv();
+        binaries = ControlPlaneBinaries.load(Path.of(System.getProperty("carvelgitops.controlPlane",
+                "control-plane.properties")), env);
+        String missing = missingLine(binaries.missing(generation));
+        if (missing != null) {
+            if ("true".equals(env.get("CI"))) {
+                throw new IllegalStateException(missing);
+            }
+            System.out.println("skipped " + context.getDisplayName() + ": " + missing);
+            throw new TestAbortedException(missing);
+        }
+        Path dir = Path.of("target", "e2e", generation.key()).toAbsolutePath();
+        try {
+            deleteRecursively(dir);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long start = System.nanoTime();
+        plane = ControlPlane.start(binaries, generation, dir);
+        System.out.printf("%s: Kubernetes %s, etcd %s, %s started in %.1fs (logs in %s)%n", context.getDisplayName(),
+                binaries.version("kubernetes.version"), binaries.version("etcd.version"), binaries.describe(generation),
+                (System.nanoTime() - start) / 1e9, dir);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (plane != null) {
+            plane.close();
+            plane = null;
+        }
+    }
+
+    /** One line naming the first missing binary and how to build it, or null when none is missing. */
+    static String missingLine(List<Path> missing) {
+        if (missing.isEmpty()) {
+            return null;
+        }
+        return "the control plane binary " + missing.get(0) + " is missing"
+                + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "")
+                + "; build them with .ci/control-plane";
+    }
+
+    public ControlPlane plane() {
+        if (plane == null) {
+            throw new IllegalStateException("the control plane is not running");
+        }
+        return plane;
+    }
+
+    public FluxGeneration generation() {
+        return generation;
+    }
+
+    public ControlPlaneBinaries binaries() {
+        return binaries;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
