@@ -61,4 +61,16 @@ class ControlPlaneBinariesTest {
                 + assets.resolve("kube-apiserver") + " is missing (and 4 more); build them with .ci/control-plane");
         assertThat(ControlPlaneExtension.missingLine(List.of())).isNull();
     }
+
+    @Test
+    void underCiAMissingBinaryFailsUnlessTheCiRunSaysItsBuildBudgetRanOut() {
+        String missing = "the control plane binary /c/bin/etcd is missing; build them with .ci/control-plane";
+        assertThat(ControlPlaneExtension.skipLine(missing, Map.of())).isEqualTo(missing);
+        assertThatThrownBy(() -> ControlPlaneExtension.skipLine(missing,
+                Map.of("CI", "true"))).isInstanceOf(IllegalStateException.class).hasMessage(missing);
+        assertThatThrownBy(() -> ControlPlaneExtension.skipLine(missing,
+                Map.of("CI", "true", ControlPlaneExtension.INCOMPLETE, " "))).isInstanceOf(IllegalStateException.class);
+        assertThat(ControlPlaneExtension.skipLine(missing, Map.of("CI", "true", ControlPlaneExtension.INCOMPLETE,
+                "the budget of 45m ran out"))).isEqualTo(missing + " (the budget of 45m ran out)");
+    }
 }
