@@ -21,9 +21,7 @@ import okhttp3.OkHttpClient;
 /**
  * Creates cluster clients from kubeconfig <em>content</em> (never from a file or the environment) and
  * owns them: one client per distinct kubeconfig, all sharing one OkHttp dispatcher (one pool of daemon
- * threads), one connection pool and one small task executor (informer events, async steps), so threads
- * do not grow by a pool per cluster. Each client keeps its own TLS settings and credentials. Close it
- * when done; that closes every client.
+ * threads) and one connection pool. Close it when done; that closes every client.
  */
 public final class KubeClients implements AutoCloseable {
 
@@ -43,12 +41,8 @@ public final class KubeClients implements AutoCloseable {
                 Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
-    /** Threads of the task executor every client shares; its tasks are short (event hand-offs). */
-    static final int TASK_THREADS = 4;
-
     private final Settings settings;
     private final Dispatcher dispatcher;
-    private final ThreadPoolExecutor tasks;
     private final ConnectionPool connections = new ConnectionPool();
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
@@ -70,14 +64,6 @@ public final class KubeClients implements AutoCloseable {
                     return t;
                 });
         this.dispatcher = new Dispatcher(pool);
-        AtomicInteger t = new AtomicInteger();
-        this.tasks = new ThreadPoolExecutor(TASK_THREADS, TASK_THREADS, 30, TimeUnit.SECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                    Thread thread = new Thread(r, "carvel-gitops-kube-" + t.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        tasks.allowCoreThreadTimeOut(true);
         dispatcher.setMaxRequests(4096);
         dispatcher.setMaxRequestsPerHost(1024);
     }
@@ -113,18 +99,12 @@ public final class KubeClients implements AutoCloseable {
         config.setRequestTimeout((int) settings.requestTimeout().toMillis());
         config.setWatchReconnectInterval((int) settings.watchReconnectInterval().toMillis());
         config.setWatchReconnectLimit(-1);
-        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new SharedOkHttp())
-                .withTaskExecutor(tasks).build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new SharedOkHttp()).build();
     }
 
     /** Threads the shared HTTP pool holds right now (for diagnostics and tests). */
     public int httpThreads() {
         return ((ThreadPoolExecutor) dispatcher.executorService()).getPoolSize();
-    }
-
-    /** Threads the shared task executor holds right now, whatever the number of clients (for tests). */
-    public int taskThreads() {
-        return tasks.getPoolSize();
     }
 
     @Override
@@ -133,7 +113,6 @@ public final class KubeClients implements AutoCloseable {
         clients.clear();
         all.forEach(c -> c.client().close());
         dispatcher.executorService().shutdownNow();
-        tasks.shutdownNow();
         connections.evictAll();
     }
 
