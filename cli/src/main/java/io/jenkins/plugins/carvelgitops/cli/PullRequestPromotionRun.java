@@ -90,7 +90,8 @@ final class PullRequestPromotionRun {
             switch (o.mergeWait().ending()) {
                 case MERGED -> out.println("merged" + by(pr) + " as " + pr.mergeCommit());
                 case CLOSED -> out.println("closed without merging" + by(pr));
-                case TIMED_OUT -> out.println("still open after " + FluxDuration.format(o.mergeWait().waited()));
+                case TIMED_OUT -> out.println("still open after "
+                        + FluxDuration.format(o.mergeWait().waited().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
             }
         }
     }
