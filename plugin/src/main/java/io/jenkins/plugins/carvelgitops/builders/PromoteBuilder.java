@@ -66,6 +66,24 @@ public final class PromoteBuilder extends Builder implements SimpleBuildStep {
         settings.setAllowDowngrade(allowDowngrade);
     }
 
+    public boolean isPullRequest() {
+        return settings.isPullRequest();
+    }
+
+    @DataBoundSetter
+    public void setPullRequest(boolean pullRequest) {
+        settings.setPullRequest(pullRequest);
+    }
+
+    public String getWaitForMerge() {
+        return settings.getWaitForMerge();
+    }
+
+    @DataBoundSetter
+    public void setWaitForMerge(String waitForMerge) {
+        settings.setWaitForMerge(waitForMerge);
+    }
+
     public String getConfig() {
         return settings.getConfig();
     }

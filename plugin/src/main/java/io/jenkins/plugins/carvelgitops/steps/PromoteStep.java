@@ -154,9 +154,8 @@ public final class PromoteStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            Delivery d = DeliveryRunner.promote(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
+            Delivery d = Steps.promote(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(TaskListener.class));
-            PullRequestResults.failIfNotMerged(d);
             return StepResults.promote(d);
         }
     }

@@ -19,7 +19,10 @@ public final class Steps {
 
     public static Delivery promote(PromoteSettings settings, Run<?, ?> run, FilePath workspace, EnvVars env,
             TaskListener listener) throws IOException, InterruptedException {
-        return DeliveryRunner.promote(settings, run, workspace, env, listener);
+        Delivery d = DeliveryRunner.promote(settings, run, workspace, env, listener);
+        // a pull request closed unmerged, or still open when waitForMerge ran out, fails the build
+        PullRequestResults.failIfNotMerged(d);
+        return d;
     }
 
     public static java.util.List<StageResult> verify(VerifySettings settings, Run<?, ?> run, FilePath workspace,
