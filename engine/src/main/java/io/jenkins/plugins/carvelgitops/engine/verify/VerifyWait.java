@@ -26,7 +26,8 @@ import java.util.function.LongSupplier;
  * One verify in flight: routes watch events to the tracked objects, judges each with {@link ReadinessRules},
  * reports what changed, and ends on ready, the first failure, the deadline or a cancel. All state is guarded by
  * {@code this}. Work that may block (opening clusters, reading Secrets, reconcile requests and their retries,
- * confirming an absence) runs on the {@code blocking} executor; the shared scheduler only holds the deadline.
+ * confirming an absence) runs on the {@code blocking} executor; the shared scheduler only holds the deadline
+ * and the times of the {@link MissedEvents} re-reads, which it hands to that executor.
  */
 final class VerifyWait implements VerifyHandle {
 
@@ -44,6 +45,7 @@ final class VerifyWait implements VerifyHandle {
     private final List<TrackedObject> tracked = new ArrayList<>();
     private final List<ClusterAccess.ObjectWatch> watches = new ArrayList<>();
     private ScheduledFuture<?> deadline;
+    private ScheduledFuture<?> rereads;
     private boolean done;
     /** The last transient cluster error that retries could not overcome before the deadline. */
     private String lastError;
@@ -82,6 +84,9 @@ final class VerifyWait implements VerifyHandle {
                     return;
                 }
                 targets.watches().forEach(this::watch);
+                long every = MissedEvents.interval(request.timeout()).toMillis();
+                rereads = scheduler.scheduleWithFixedDelay(() -> blocking.execute(this::reread), every, every,
+                        TimeUnit.MILLISECONDS);
             }
         } catch (ClusterException e) {
             if (e.isTransient()) {
@@ -188,6 +193,35 @@ final class VerifyWait implements VerifyHandle {
         }
     }
 
+    /** Reads once more what is not ready yet (see {@link MissedEvents}); runs on the blocking executor. */
+    private void reread() {
+        List<TrackedObject> pending;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            pending = tracked.stream().filter(t -> t.synced && !t.isReady()).toList();
+        }
+        for (TrackedObject t : pending) {
+            Map<String, Object> now;
+            try {
+                now = t.cluster.get(t.ref()).orElse(null);
+            } catch (ClusterException e) {
+                continue; // the watch reports an unreachable cluster on its own
+            }
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                if (now != null && MissedEvents.newer(now, t.object)) {
+                    t.object = now;
+                    evaluate(t);
+                }
+            }
+        }
+        checkDone();
+    }
+
     private void confirmAbsent(TrackedObject p) {
         Map<String, Object> object;
         try {
@@ -257,6 +291,9 @@ final class VerifyWait implements VerifyHandle {
             done = true;
             if (deadline != null) {
                 deadline.cancel(false);
+            }
+            if (rereads != null) {
+                rereads.cancel(false);
             }
             toClose = new ArrayList<>(watches);
             watches.clear();
