@@ -108,10 +108,16 @@ final class TapObjects {
         return manifest(flux.kustomizeApiVersion(), "Kustomization", metadata(name, flux.namespace()), "spec", spec);
     }
 
+    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
     static List<Manifest> runClusterRbac(StageSpec stage) {
         String ns = stage.namespace();
         List<Manifest> objects = new ArrayList<>();
-        objects.add(manifest("v1", "Namespace", map("name", ns), null, null));
+        // The label is the one the API server sets on every Namespace. Applying it gives our field manager a
+        // field to own; with none, the second apply records the server's own fields under
+        // "before-first-apply", a write that bootstrap would report as "configured".
+        objects.add(manifest("v1", "Namespace", map("name", ns, "labels", map(NAMESPACE_NAME_LABEL, ns)), null,
+                null));
         objects.add(manifest("v1", "ServiceAccount", metadata(stage.serviceAccount(), ns), null, null));
         List<Object> installRules = List.of(
                 rule("packaging.carvel.dev", List.of("packageinstalls", "packageinstalls/status")),
