@@ -28,6 +28,7 @@ final class TapObjects {
     static final String DOWNGRADABLE = "packaging.carvel.dev/downgradable";
     static final String PACKAGE_INSTALL_ROLE = "app-package-and-pkgi-install-role";
     static final String APP_CR_ROLE = "app-cr-role";
+    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     static final List<String> VERBS = List.of("get", "list", "watch", "create", "update", "patch", "delete");
 
     /** kapp-controller's success and failure, at the generation the controller has seen. */
@@ -107,8 +108,6 @@ final class TapObjects {
         }
         return manifest(flux.kustomizeApiVersion(), "Kustomization", metadata(name, flux.namespace()), "spec", spec);
     }
-
-    static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 
     static List<Manifest> runClusterRbac(StageSpec stage) {
         String ns = stage.namespace();

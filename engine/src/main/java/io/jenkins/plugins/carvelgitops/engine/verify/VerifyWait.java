@@ -203,34 +203,22 @@ final class VerifyWait implements VerifyHandle {
             pending = tracked.stream().filter(t -> t.synced && !t.isReady()).toList();
         }
         for (TrackedObject t : pending) {
-            Map<String, Object> now;
-            try {
-                now = t.cluster.get(t.ref()).orElse(null);
-            } catch (ClusterException e) {
-                continue; // the watch reports an unreachable cluster on its own
-            }
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
+            boolean running = readNow(t, now -> {
                 if (now != null && MissedEvents.newer(now, t.object)) {
                     t.object = now;
                     evaluate(t);
                 }
+            });
+            if (!running) {
+                return;
             }
         }
         checkDone();
     }
 
     private void confirmAbsent(TrackedObject p) {
-        Map<String, Object> object;
-        try {
-            object = p.cluster.get(p.ref()).orElse(null);
-        } catch (ClusterException e) {
-            return; // the watch reports an unreachable cluster on its own
-        }
-        synchronized (this) {
-            if (done || !(p.expectation instanceof Expectation.PackageVersion pv)) {
+        readNow(p, object -> {
+            if (!(p.expectation instanceof Expectation.PackageVersion pv)) {
                 return;
             }
             p.expectation = pv.mustExist(true);
@@ -238,8 +226,29 @@ final class VerifyWait implements VerifyHandle {
                 p.object = object;
             }
             evaluate(p);
-        }
+        });
         checkDone();
+    }
+
+    /**
+     * Reads {@code t} from its cluster now (off the lock, as the read may block) and hands the object, or null
+     * when it is absent, to {@code apply} under the lock. An unreachable cluster is skipped: its watch reports
+     * that on its own. Returns false once the wait is done.
+     */
+    private boolean readNow(TrackedObject t, java.util.function.Consumer<Map<String, Object>> apply) {
+        Map<String, Object> object;
+        try {
+            object = t.cluster.get(t.ref()).orElse(null);
+        } catch (ClusterException e) {
+            return true;
+        }
+        synchronized (this) {
+            if (done) {
+                return false;
+            }
+            apply.accept(object);
+            return true;
+        }
     }
 
     private void checkDone() {
