@@ -40,32 +40,43 @@ public final class FluxDuration {
     }
 
     /**
-     * Formats a duration as Go's {@code time.Duration.String()} does (which Flux prints), without its zero
-     * components: Go's {@code 1h0m0s} is {@code 1h}, {@code 1m30s} stays, {@code 1.5s} and {@code 500ms} too.
-     * {@link #parse} (and Go's {@code time.ParseDuration}) read the result back as the same duration, to the
-     * millisecond. {@code FluxDurationTest} checks this against a table Go printed.
+     * Formats a duration exactly as Go's {@code time.Duration.String()} does, which is what Flux prints:
+     * {@code 0s}, {@code 500ms}, {@code 1.5s}, {@code 1m30s}, {@code 5m0s}, {@code 1h0m0s}, {@code -1h30m0s};
+     * below a second in the largest unit that keeps the number at least 1 ({@code ns}, {@code µs},
+     * {@code ms}), fractions without trailing zeros. Go's durations end at about 292 years; a longer one
+     * is written on the same pattern. {@code FluxDurationTest} checks this against a table Go printed.
      */
     public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms == 0) {
-            return "0s";
+        boolean negative = d.isNegative();
+        Duration abs = d.abs();
+        long seconds = abs.getSeconds();
+        int nanos = abs.getNano();
+        StringBuilder sb = new StringBuilder(negative ? "-" : "");
+        if (seconds == 0) {
+            if (nanos == 0) {
+                return "0s";
+            } else if (nanos < 1_000) {
+                sb.append(nanos).append("ns");
+            } else if (nanos < 1_000_000) {
+                sb.append(decimal(nanos, 3)).append("\u00b5s");
+            } else {
+                sb.append(decimal(nanos, 6)).append("ms");
+            }
+            return sb.toString();
         }
-        if (ms < 1_000) {
-            return ms + "ms";
+        long hours = seconds / 3_600;
+        long minutes = seconds / 60 % 60;
+        if (hours > 0) {
+            sb.append(hours).append('h');
         }
-        StringBuilder sb = new StringBuilder();
-        long h = ms / 3_600_000;
-        long m = ms % 3_600_000 / 60_000;
-        long secondsMillis = ms % 60_000;
-        if (h > 0) {
-            sb.append(h).append('h');
+        if (hours > 0 || minutes > 0) {
+            sb.append(minutes).append('m');
         }
-        if (m > 0) {
-            sb.append(m).append('m');
-        }
-        if (secondsMillis > 0) {
-            sb.append(BigDecimal.valueOf(secondsMillis, 3).stripTrailingZeros().toPlainString()).append('s');
-        }
-        return sb.toString();
+        return sb.append(decimal(seconds % 60 * 1_000_000_000L + nanos, 9)).append('s').toString();
+    }
+
+    /** {@code value / 10^scale} in plain digits, without trailing zeros or a bare decimal point. */
+    private static String decimal(long value, int scale) {
+        return BigDecimal.valueOf(value, scale).stripTrailingZeros().toPlainString();
     }
 }
