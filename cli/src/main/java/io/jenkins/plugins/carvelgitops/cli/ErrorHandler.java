@@ -28,10 +28,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             code = ExitCodes.INVALID;
         } else if (e instanceof GitopsGitException || e instanceof ClusterException || e instanceof IOException
                 || e instanceof UncheckedIOException) {
-            err.println("error: " + oneLine(e.getMessage()));
+            err.println("error: " + Text.oneLine(e.getMessage(), " "));
             code = ExitCodes.GIT_OR_IO;
         } else {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage())
+            err.println("error: " + e.getClass().getSimpleName() + ": " + Text.oneLine(e.getMessage(), " ")
                     + " (run with --debug for details)");
             code = ExitCodes.GIT_OR_IO;
         }
@@ -46,7 +46,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = SafeOutput.of(e.getCommandLine().getErr());
         err.println("error: " + (e instanceof CommandLine.UnmatchedArgumentException u ? unmatched(u.getUnmatched())
-                : oneLine(e.getMessage())));
+                : Text.oneLine(e.getMessage(), " ")));
         err.println("usage: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return ExitCodes.USAGE;
@@ -65,9 +65,5 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                 + (values == 1 ? "" : "s") + " (not shown: it may be a secret)";
         return (options.isEmpty() ? "" : "unknown option" + (options.size() == 1 ? " " : "s ")
                 + String.join(", ", options)) + rest;
-    }
-
-    static String oneLine(String s) {
-        return Text.oneLine(s, " ");
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.MergeWait;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequest;
@@ -82,7 +83,7 @@ final class PullRequestPromotionRun {
             default -> "unchanged:";
         };
         out.println(verb + " " + o.provider().title() + " pull request #" + pr.number() + " " + pr.url() + " (branch "
-                + pr.headBranch() + ", head " + abbreviate(pr.headSha()) + "): " + o.promotion().version() + " to "
+                + pr.headBranch() + ", head " + Revisions.shortSha(pr.headSha()) + "): " + o.promotion().version() + " to "
                 + o.promotion().to() + (o.promotion().previous() == null ? "" : " (was " + o.promotion().previous()
                         + ")"));
         o.superseded().forEach(s -> out.println("closed #" + s.number() + " " + s.url() + ": superseded"));
@@ -98,10 +99,6 @@ final class PullRequestPromotionRun {
 
     private static String by(PullRequest pr) {
         return pr.closedBy() == null ? "" : " by " + pr.closedBy();
-    }
-
-    private static String abbreviate(String sha) {
-        return sha == null ? "" : sha.substring(0, Math.min(7, sha.length()));
     }
 
     static Map<String, Object> document(PullRequestOutcome o) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
 import java.io.PrintWriter;
@@ -85,7 +86,7 @@ class VerifyCommandIT {
                     d.build.kubeconfig().content()).toString(), "--stage-kubeconfig", "prod=" + write("prod",
                             d.run("prod").kubeconfig().content()), "--timeout", "30s");
             assertThat(r.code()).as(r.err() + r.out()).isEqualTo(0);
-            assertThat(r.out()).startsWith("ready after ").contains("revision " + sha.substring(0, 7)
+            assertThat(r.out()).startsWith("ready after ").contains("revision " + Revisions.shortSha(sha)
                     + " is live on prod").containsPattern("PackageInstall apps/app +ReconcileSucceeded at 1.2.3 +ReconcileSucceeded 1.2.3 +ready");
             assertThat(r.err()).containsPattern("\\[\\d+\\.\\ds\\] prod: PackageInstall app reconciled 1.2.3");
             assertThat(r.out() + r.err()).doesNotContain("kubeconfig-secret-token");

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -120,11 +121,11 @@ abstract class FluxScenarios {
         Delivery.Run render = d.render();
         assertThat(render.code()).as(render.all()).isZero();
         String sha = d.head();
-        assertThat(render.out()).contains("committed " + sha.substring(0, 7));
+        assertThat(render.out()).contains("committed " + Revisions.shortSha(sha));
 
         Delivery.Run verify = d.verify();
         assertThat(verify.code()).as(verify.all()).isZero();
-        assertThat(verify.out()).startsWith("ready after ").contains("revision " + sha.substring(0, 7)
+        assertThat(verify.out()).startsWith("ready after ").contains("revision " + Revisions.shortSha(sha)
                 + " is live on prod");
         assertThat(d.buildObject("GitRepository", d.gitRepository()).get("status", "artifact", "revision")
                 .toString()).isEqualTo(revision(sha));
@@ -168,7 +169,7 @@ abstract class FluxScenarios {
                 "lastAppliedRevision").toString()).isEqualTo(revision(later));
         Delivery.Run ours = d.verify("--revision", sha, "--no-reconcile");
         assertThat(ours.code()).as(ours.all()).isZero();
-        assertThat(ours.out()).contains("revision " + sha.substring(0, 7) + " is live on prod");
+        assertThat(ours.out()).contains("revision " + Revisions.shortSha(sha) + " is live on prod");
     }
 
     private static void awaitHandled(Delivery d, String kind, String name) {

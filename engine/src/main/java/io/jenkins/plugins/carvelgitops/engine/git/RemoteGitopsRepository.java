@@ -1,5 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
+import static io.jenkins.plugins.carvelgitops.engine.git.Revisions.shortSha;
+
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
 import io.jenkins.plugins.carvelgitops.engine.text.Counts;
@@ -182,9 +184,5 @@ public final class RemoteGitopsRepository implements GitopsRepository {
             Thread.currentThread().interrupt();
             throw new GitopsGitException("interrupted while waiting to push again; nothing was pushed", e);
         }
-    }
-
-    static String shortSha(String sha) {
-        return Revisions.shortSha(sha);
     }
 }

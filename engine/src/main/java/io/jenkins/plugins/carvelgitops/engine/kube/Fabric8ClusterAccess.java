@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,14 +255,14 @@ final class Fabric8ClusterAccess implements ClusterAccess {
             t = t.getCause();
         }
         if (t instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null) {
-            return k.getCode() + " " + k.getStatus().getMessage().replaceAll("\\s+", " ");
+            return k.getCode() + " " + Text.oneLine(k.getStatus().getMessage(), " ");
         }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String m = root.getMessage();
-        return (m == null ? root.getClass().getSimpleName() : m).replaceAll("\\s+", " ");
+        return m == null ? root.getClass().getSimpleName() : Text.oneLine(m, " ");
     }
 
 }

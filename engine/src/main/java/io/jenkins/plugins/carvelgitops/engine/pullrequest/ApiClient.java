@@ -3,6 +3,7 @@ package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -149,7 +150,7 @@ final class ApiClient {
     }
 
     private static String abbreviate(String text) {
-        String flat = text.replaceAll("\\s+", " ").strip();
+        String flat = Text.oneLine(text, " ");
         return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
     }
 

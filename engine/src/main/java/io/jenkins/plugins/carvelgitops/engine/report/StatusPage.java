@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.report;
 
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
@@ -90,7 +91,7 @@ public final class StatusPage {
                     .append("</code> <span class=\"pill ").append(cls(s.state())).append("\">")
                     .append(StatusReports.word(s.state())).append("</span>");
             if (s.revision() != null) {
-                h.append(" at <code>").append(esc(StatusReports.abbreviate(s.revision()))).append("</code>");
+                h.append(" at <code>").append(esc(ReadinessRules.abbreviate(s.revision()))).append("</code>");
             }
             if (s.state() != State.READY && !s.message().isEmpty()) {
                 h.append(" &middot; ").append(esc(Text.oneLine(s.message())));
@@ -159,7 +160,7 @@ public final class StatusPage {
                 .append(label(state)).append("</span>");
         ObjectStatus last = stage.lastKustomization();
         if (last != null && last.revision() != null) {
-            detail(h, "applied " + StatusReports.abbreviate(last.revision()));
+            detail(h, "applied " + ReadinessRules.abbreviate(last.revision()));
         }
         h.append("<ul class=\"objects\">");
         for (ObjectStatus ks : stage.kustomizations()) {

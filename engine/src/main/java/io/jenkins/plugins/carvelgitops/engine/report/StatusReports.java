@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.report;
 
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
+import io.jenkins.plugins.carvelgitops.engine.text.TextTable;
 import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
@@ -37,16 +38,15 @@ public final class StatusReports {
         if (report.source() != null) {
             ObjectStatus s = report.source();
             sb.append("source: GitRepository ").append(s.namespace()).append('/').append(s.name()).append(' ')
-                    .append(word(s.state())).append(s.revision() == null ? "" : " at " + abbreviate(s.revision()))
+                    .append(word(s.state())).append(s.revision() == null ? "" : " at " + ReadinessRules.abbreviate(s.revision()))
                     .append('\n');
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"STAGE", "GIT", "LIVE", "FLUX", "PACKAGEINSTALL", "STATE"});
+        TextTable table = new TextTable("STAGE", "GIT", "LIVE", "FLUX", "PACKAGEINSTALL", "STATE");
         for (StageStatus stage : report.stages()) {
-            rows.add(new String[] {Text.oneLine(stage.stage()), Text.oneLine(git(stage.git())), Text.oneLine(live(stage)),
-                    Text.oneLine(flux(stage)), Text.oneLine(packageInstall(stage.packageInstall())), word(stage.state())});
+            table.row(stage.stage(), git(stage.git()), live(stage), flux(stage), packageInstall(stage.packageInstall()),
+                    word(stage.state()));
         }
-        sb.append('\n').append(table(rows));
+        sb.append('\n').append(table.text(""));
         List<String> messages = new ArrayList<>();
         for (StageStatus stage : report.stages()) {
             if (!stage.git().problem().isEmpty()) {
@@ -88,30 +88,12 @@ public final class StatusReports {
 
     private static String flux(StageStatus stage) {
         ObjectStatus last = stage.lastKustomization();
-        String revision = last == null || last.revision() == null ? "" : " " + abbreviate(last.revision());
+        String revision = last == null || last.revision() == null ? "" : " " + ReadinessRules.abbreviate(last.revision());
         return word(stage.flux()) + revision;
     }
 
     private static String packageInstall(ObjectStatus pkgi) {
         return word(pkgi.state()) + (pkgi.condition() == null ? "" : " " + pkgi.condition());
-    }
-
-    private static String table(List<String[]> rows) {
-        int columns = rows.get(0).length;
-        int[] width = new int[columns];
-        for (String[] r : rows) {
-            for (int i = 0; i < columns; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String[] r : rows) {
-            for (int i = 0; i < columns; i++) {
-                sb.append(i == columns - 1 ? r[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 
     /** The report as plain maps and lists, for {@code --output json} and the Jenkins build summary. */
@@ -163,10 +145,5 @@ public final class StatusReports {
         m.put("seen", o.seen());
         m.put("message", o.message());
         return m;
-    }
-
-    /** {@code main@sha1:1a2b3c4} rather than the whole hash. */
-    static String abbreviate(String revision) {
-        return ReadinessRules.abbreviate(revision);
     }
 }

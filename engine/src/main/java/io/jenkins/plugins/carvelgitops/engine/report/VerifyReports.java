@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.report;
 
 import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
+import io.jenkins.plugins.carvelgitops.engine.text.TextTable;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport.ObjectReport;
@@ -31,25 +32,12 @@ public final class VerifyReports {
         for (StageReport stage : report.stages()) {
             sb.append('\n').append(stage.stage()).append(" (").append(stage.state().name().toLowerCase(Locale.ROOT))
                     .append(")\n");
-            List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"OBJECT", "EXPECTED", "SEEN", "STATE"});
+            TextTable table = new TextTable("OBJECT", "EXPECTED", "SEEN", "STATE");
             for (ObjectReport o : stage.objects()) {
-                rows.add(new String[] {o.kind() + " " + o.namespace() + "/" + o.name(), o.expected(), o.seen(),
-                        o.state().name().toLowerCase(Locale.ROOT)});
+                table.row(o.kind() + " " + o.namespace() + "/" + o.name(), o.expected(), o.seen(),
+                        o.state().name().toLowerCase(Locale.ROOT));
             }
-            int[] width = new int[4];
-            rows.forEach(r -> {
-                for (int i = 0; i < 4; i++) {
-                    width[i] = Math.max(width[i], r[i].length());
-                }
-            });
-            for (String[] r : rows) {
-                sb.append("  ");
-                for (int i = 0; i < 4; i++) {
-                    sb.append(i == 3 ? r[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", r[i]));
-                }
-                sb.append('\n');
-            }
+            sb.append(table.text("  "));
             for (ObjectReport o : stage.objects()) {
                 if (!o.message().isEmpty() && o.state() != Readiness.State.READY) {
                     sb.append("  ").append(o.kind()).append(' ').append(o.name()).append(": ")

@@ -30,11 +30,7 @@ public record Problem(String file, String field, String message, String fix) {
         if (!fix.isEmpty()) {
             sb.append("; ").append(fix);
         }
-        return oneLine(sb.toString());
-    }
-
-    static String oneLine(String s) {
-        return Text.oneLine(s, " ");
+        return Text.oneLine(sb.toString(), " ");
     }
 
     @Override

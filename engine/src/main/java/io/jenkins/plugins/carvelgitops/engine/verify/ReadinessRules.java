@@ -119,7 +119,7 @@ public final class ReadinessRules {
         if (hash == null || hash.length() <= 7) {
             return revision;
         }
-        return revision.substring(0, revision.length() - hash.length()) + hash.substring(0, 7);
+        return revision.substring(0, revision.length() - hash.length()) + Revisions.shortSha(hash);
     }
 
     private static Readiness packageInstall(Map<String, Object> pkgi, Expectation.PackageVersion e) {

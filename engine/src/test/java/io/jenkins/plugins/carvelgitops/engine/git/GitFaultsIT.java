@@ -99,7 +99,7 @@ class GitFaultsIT {
             assertThat(result.changed()).isTrue();
             assertThat(remote.head()).isEqualTo(result.sha());
             assertThat(listener.text()).contains("the server's reply to the push was cut off, but " + viaProxy
-                    + " (branch main) now holds " + result.sha().substring(0, 7) + ": the change landed");
+                    + " (branch main) now holds " + Revisions.shortSha(result.sha()) + ": the change landed");
         }
         assertThat(remote.linearHistory()).hasSize(2);
     }

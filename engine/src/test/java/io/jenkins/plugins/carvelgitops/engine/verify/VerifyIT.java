@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.testing.Await;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator;
@@ -235,7 +236,7 @@ class VerifyIT {
             VerifyReport report = verify(d, ours, Duration.ofSeconds(2), true, history);
             assertThat(report.outcome()).isEqualTo(Outcome.TIMED_OUT);
             assertThat(report.stages().get(0).objects().get(0).message()).contains("waiting for "
-                    + ours.substring(0, 7));
+                    + Revisions.shortSha(ours));
         }
     }
 
