@@ -110,7 +110,7 @@ class ClusterInterruptionIT {
             for (int delay = 400; delay <= 1400; delay += 500) {
                 Process p = start(work, tmp, env, List.of("promote", "--to", to, "--cache-dir", cache.toString(),
                         "--debug"));
-                Thread.sleep(delay);
+                Thread.sleep(delay); // the signal lands at a different point of each run
                 if (p.isAlive()) {
                     kill(p, signal);
                     interrupted++;

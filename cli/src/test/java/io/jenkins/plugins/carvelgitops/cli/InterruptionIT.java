@@ -34,7 +34,7 @@ class InterruptionIT {
         int interrupted = 0;
         for (int delay = 300; delay <= 1300; delay += 500) {
             Process p = start(dir, args);
-            Thread.sleep(delay);
+            Thread.sleep(delay); // the signal lands at a different point of each run
             if (p.isAlive()) {
                 new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
                 interrupted++;
@@ -156,7 +156,7 @@ class InterruptionIT {
         Path config = prepare(dir);
         List<String> args = renderArgs(config);
         Process a = start(dir, args);
-        Thread.sleep(150);
+        Thread.sleep(150); // b starts while a is most likely running; either order must be safe
         Process b = start(dir, args);
         assertThat(a.waitFor(60, TimeUnit.SECONDS) && b.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(a.exitValue()).isZero();

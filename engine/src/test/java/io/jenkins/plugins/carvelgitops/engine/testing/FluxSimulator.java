@@ -276,7 +276,7 @@ public final class FluxSimulator implements AutoCloseable {
             return;
         }
         try {
-            Thread.sleep(d.toMillis());
+            Thread.sleep(d.toMillis()); // the simulated controller's own delay
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

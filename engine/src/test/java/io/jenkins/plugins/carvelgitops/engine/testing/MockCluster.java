@@ -123,7 +123,7 @@ public final class MockCluster implements AutoCloseable {
                     throw new IllegalStateException("cannot restart on port " + port, e);
                 }
                 try {
-                    Thread.sleep(100);
+                    Thread.sleep(100); // until the old server has let go of the port
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException(interrupted);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.testing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class Settle {
                 return;
             }
             mark = d.build.requests().size();
-            Thread.sleep(PAUSE_MILLIS);
+            Thread.sleep(PAUSE_MILLIS); // "settled" means no request for one pause, so this is the measure
         }
         List<String> requests = d.build.requests();
         throw new AssertionError("Flux did not settle; last requests: " + requests.subList(Math.max(0,
@@ -41,14 +42,8 @@ public final class Settle {
     /** Until the stage's PackageInstall status holds this condition type with status True. */
     public static void packageInstall(SimulatedDelivery d, String stage, String condition)
             throws InterruptedException {
-        for (int i = 0; i < ROUNDS; i++) {
-            if (holds(d, stage, condition)) {
-                return;
-            }
-            Thread.sleep(PAUSE_MILLIS / 2);
-        }
-        throw new AssertionError("PackageInstall of " + stage + " never reported " + condition + ": "
-                + status(d, stage));
+        Await.until(Duration.ofMillis(ROUNDS * PAUSE_MILLIS / 2), () -> "PackageInstall of " + stage
+                + " never reported " + condition + ": " + status(d, stage), () -> holds(d, stage, condition));
     }
 
     private static boolean holds(SimulatedDelivery d, String stage, String condition) {

@@ -95,11 +95,11 @@ class KubeFaultsIT {
         try (SimulatedDelivery d = VerifyIT.oneStage(true)) {
             d.flux.reactToRequests(false);
             VerifyHandle handle = start(d, LONG);
-            awaitWatching(d);
+            VerifyIT.awaitWatching(progress);
             for (int i = 0; i < 3; i++) {
                 d.build.proxy().dropConnections();
                 d.run("prod").proxy().dropConnections();
-                Thread.sleep(300);
+                Thread.sleep(300); // not an await: the drops are spaced so that each may catch a reconnect
             }
             d.flux.tick(); // the status changes while the watches reconnect
             d.build.proxy().dropConnections();
@@ -113,7 +113,7 @@ class KubeFaultsIT {
         try (SimulatedDelivery d = VerifyIT.oneStage(false)) {
             d.flux.reactToRequests(false);
             VerifyHandle handle = start(d, LONG);
-            awaitWatching(d);
+            VerifyIT.awaitWatching(progress);
             long before = System.nanoTime();
             d.build.restart();
             d.run("prod").restart();
@@ -177,18 +177,5 @@ class KubeFaultsIT {
                     + "namespace apps: 403");
             assertThat(count(d.run("prod"), 403)).isEqualTo(1);
         }
-    }
-
-    /** Until every watch has listed (each object has been judged once). */
-    private void awaitWatching(SimulatedDelivery d) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            String text = progress.text();
-            if (text.contains("source: GitRepository") && text.contains("prod: PackageInstall app")
-                    && text.contains("-packageinstalls")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("verify did not start watching: " + progress.text());
     }
 }

@@ -105,24 +105,33 @@ class VerifyIT {
     }
 
     static void settle(SimulatedDelivery d) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        Await.until(Duration.ofSeconds(10), () -> unsettled(d), () -> {
             d.flux.drain();
             d.kapp("prod").drain();
             var pkgi = d.run("prod").get(SimulatedDelivery.pkgiApi(), "PackageInstall", "apps", "app");
-            if (pkgi != null && String.valueOf(pkgi.getAdditionalProperties().get("status")).contains(
-                    "ReconcileSucceeded")) {
-                d.flux.drain();
-                d.kapp("prod").drain();
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the simulated delivery did not settle: " + d.run("prod").get(
+            return pkgi != null && String.valueOf(pkgi.getAdditionalProperties().get("status")).contains(
+                    "ReconcileSucceeded");
+        });
+        d.flux.drain();
+        d.kapp("prod").drain();
+    }
+
+    /** Until verify reports that it watches the source, the prod PackageInstall and its Kustomizations. */
+    static void awaitWatching(RecordingProgress progress) throws InterruptedException {
+        Await.until(Duration.ofSeconds(10), () -> "verify did not start watching: " + progress.text(), () -> {
+            String text = progress.text();
+            return text.contains("source: GitRepository") && text.contains("prod: PackageInstall app")
+                    && text.contains("-packageinstalls");
+        });
+    }
+
+    private static String unsettled(SimulatedDelivery d) {
+        return "the simulated delivery did not settle: " + d.run("prod").get(
                 SimulatedDelivery.pkgiApi(), "PackageInstall", "apps", "app") + "\n" + d.build.client()
                 .genericKubernetesResources(MockCluster.context("kustomize.toolkit.fluxcd.io/v1", "Kustomization"))
                 .inNamespace("build-ns").list().getItems() + "\n" + d.build.client().genericKubernetesResources(
                         MockCluster.context("source.toolkit.fluxcd.io/v1", "GitRepository")).inNamespace("build-ns")
-                .list().getItems());
+                .list().getItems();
     }
 
     enum Failure { SUSPENDED, HEALTH_CHECK_FAILED, STALLED, RECONCILE_FAILED, PAUSED, DOWNGRADE_REFUSED, MISSING }
@@ -246,10 +255,10 @@ class VerifyIT {
             d.flux.reactToRequests(false);
             VerifyHandle handle = new Verifier(clients, RevisionHistory.EXACT, scheduler)
                     .start(d.request(SHA, LONG, true), progress);
-            Thread.sleep(1000);
+            awaitWatching(progress);
             d.build.proxy().dropConnections();
             d.runClusters().get(0).proxy().dropConnections();
-            Thread.sleep(300);
+            Thread.sleep(300); // not an await: the tick is meant to land while the watches reconnect
             d.flux.tick(); // the status changes while the watches reconnect
             VerifyReport report = handle.result().get(40, TimeUnit.SECONDS);
             assertThat(report.outcome()).as(progress.text()).isEqualTo(Outcome.READY);

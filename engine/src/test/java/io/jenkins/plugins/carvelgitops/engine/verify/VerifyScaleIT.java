@@ -44,7 +44,7 @@ class VerifyScaleIT {
                     .start(d.request(SHA, Duration.ofSeconds(120), true), progress);
             // Let every watch connect and list, then count the client's threads while it waits.
             for (int i = 0; i < 30; i++) {
-                Thread.sleep(100);
+                Thread.sleep(100); // a sample every 100 ms over 3 s, not a wait for a condition
                 maxHttpThreads.accumulateAndGet(clients.httpThreads(), Math::max);
             }
             int waitingHttpThreads = clients.httpThreads();
