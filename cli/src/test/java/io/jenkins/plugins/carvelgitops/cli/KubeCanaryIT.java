@@ -9,6 +9,7 @@ import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.MockCluster;
 import io.jenkins.plugins.carvelgitops.engine.testing.SecretScan;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
+import io.jenkins.plugins.carvelgitops.engine.testing.StatusRepository;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -229,24 +229,6 @@ class KubeCanaryIT {
 
     /** A local GitOps repository holding prod at {@code version}; returns the commit. */
     static String gitops(Path repo, String version) throws Exception {
-        Path pkgi = repo.resolve("app.default.tap/prod/packageinstall.yaml");
-        Files.createDirectories(pkgi.getParent());
-        Files.writeString(pkgi, """
-                apiVersion: packaging.carvel.dev/v1alpha1
-                kind: PackageInstall
-                metadata: {name: app, namespace: apps}
-                spec:
-                  serviceAccountName: app-installer
-                  packageRef:
-                    refName: app.default.tap
-                    versionSelection: {constraints: %s}
-                """.formatted(version));
-        try (Git git = Files.isDirectory(repo.resolve(".git")) ? Git.open(repo.toFile())
-                : Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("t", "t@example.invalid");
-            return git.commit().setMessage("deliver " + version).setAuthor(who).setCommitter(who).setSign(false).call()
-                    .name();
-        }
+        return StatusRepository.deliver(repo, Map.of("prod", version), "deliver " + version, null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.Settle;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
+import io.jenkins.plugins.carvelgitops.engine.testing.StatusRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,25 +40,10 @@ class StatusCommandIT {
 
     /** The GitOps repository: staging and qa at 1.2.3, prod at 1.2.2; no folder for the config's "dev". */
     String gitops() throws Exception {
-        Path repo = dir.resolve("gitops");
-        for (String stage : STAGES) {
-            Path pkgi = repo.resolve("app.default.tap/" + stage + "/packageinstall.yaml");
-            Files.createDirectories(pkgi.getParent());
-            Files.writeString(pkgi, """
-                    apiVersion: packaging.carvel.dev/v1alpha1
-                    kind: PackageInstall
-                    metadata: {name: app, namespace: apps}
-                    spec:
-                      serviceAccountName: app-installer
-                      packageRef: {refName: app.default.tap, versionSelection: {constraints: %s}}
-                    """.formatted(stage.equals("prod") ? "1.2.2" : "1.2.3"));
-        }
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("t", "t@example.invalid", Instant.parse("2026-01-01T09:00:00Z"),
-                    ZoneOffset.UTC);
-            return git.commit().setMessage("deliver").setAuthor(who).setCommitter(who).setSign(false).call().name();
-        }
+        Map<String, String> constraints = new LinkedHashMap<>();
+        STAGES.forEach(stage -> constraints.put(stage, stage.equals("prod") ? "1.2.2" : "1.2.3"));
+        return StatusRepository.deliver(dir.resolve("gitops"), constraints, "deliver",
+                Instant.parse("2026-01-01T09:00:00Z"));
     }
 
     Path config(boolean withDev) throws IOException {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
+import io.jenkins.plugins.carvelgitops.engine.testing.StatusRepository;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,26 +37,7 @@ class VerifyCommandIT {
 
     /** A GitOps repository holding prod at {@code version}; returns the commit. */
     String gitops(String version) throws Exception {
-        Path repo = dir.resolve("gitops");
-        Path pkgi = repo.resolve("app.default.tap/prod/packageinstall.yaml");
-        Files.createDirectories(pkgi.getParent());
-        Files.writeString(pkgi, """
-                apiVersion: packaging.carvel.dev/v1alpha1
-                kind: PackageInstall
-                metadata: {name: app, namespace: apps}
-                spec:
-                  serviceAccountName: app-installer
-                  packageRef:
-                    refName: app.default.tap
-                    versionSelection: {constraints: %s}
-                """.formatted(version));
-        try (Git git = Files.isDirectory(repo.resolve(".git")) ? Git.open(repo.toFile())
-                : Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("t", "t@example.invalid");
-            return git.commit().setMessage("deliver " + version).setAuthor(who).setCommitter(who).setSign(false).call()
-                    .name();
-        }
+        return StatusRepository.deliver(dir.resolve("gitops"), Map.of("prod", version), "deliver " + version, null);
     }
 
     Path config() throws Exception {

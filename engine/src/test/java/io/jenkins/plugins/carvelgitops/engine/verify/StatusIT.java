@@ -12,17 +12,15 @@ import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.Settle;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
+import io.jenkins.plugins.carvelgitops.engine.testing.StatusRepository;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,25 +49,9 @@ class StatusIT {
 
     /** A GitOps repository pinning every stage at {@code version}; returns the head commit. */
     String gitops(String version) throws Exception {
-        Path repo = dir.resolve("gitops");
-        for (String stage : STAGES) {
-            Path pkgi = repo.resolve("app.default.tap/" + stage + "/packageinstall.yaml");
-            Files.createDirectories(pkgi.getParent());
-            Files.writeString(pkgi, """
-                    apiVersion: packaging.carvel.dev/v1alpha1
-                    kind: PackageInstall
-                    metadata: {name: app, namespace: apps}
-                    spec:
-                      serviceAccountName: app-installer
-                      packageRef: {refName: app.default.tap, versionSelection: {constraints: %s}}
-                    """.formatted(version));
-        }
-        try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent who = new PersonIdent("t", "t@example.invalid");
-            return git.commit().setMessage("deliver " + version).setAuthor(who).setCommitter(who).setSign(false)
-                    .call().name();
-        }
+        Map<String, String> constraints = new LinkedHashMap<>();
+        STAGES.forEach(stage -> constraints.put(stage, version));
+        return StatusRepository.deliver(dir.resolve("gitops"), constraints, "deliver " + version, null);
     }
 
     @Test
