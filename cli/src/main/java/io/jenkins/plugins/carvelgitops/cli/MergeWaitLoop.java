@@ -45,7 +45,7 @@ final class MergeWaitLoop {
     MergeWait.Result await(PullRequest pullRequest, Duration timeout) {
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
-        listener.waiting(MergeWait.started(pullRequest, timeout));
+        listener.waiting(MergeWait.started(pullRequest.url(), timeout));
         while (true) {
             PullRequest now = host.get(pullRequest.number());
             Instant at = clock.instant();

@@ -63,7 +63,7 @@ final class PullRequestResults {
             ProgressListener progress) {
         Instant start = Instant.now();
         Instant deadline = start.plus(timeout);
-        progress.waiting(MergeWait.started(pullRequest, timeout));
+        progress.waiting(MergeWait.started(pullRequest.url(), timeout));
         while (true) {
             Instant at = Instant.now();
             MergeWait.Result result = MergeWait.decide(host.get(pullRequest.number()), start, at, deadline);

@@ -66,8 +66,8 @@ public final class MergeWait {
     }
 
     /** The line a wait starts with. */
-    public static String started(PullRequest pullRequest, Duration timeout) {
-        return "waiting up to " + timeout.toSeconds() + "s for " + pullRequest.url() + " to be merged";
+    public static String started(String url, Duration timeout) {
+        return "waiting up to " + timeout.toSeconds() + "s for " + url + " to be merged";
     }
 
     /** The line a wait ends with: merged (by whom, as which commit), closed (by whom), or still open. */
