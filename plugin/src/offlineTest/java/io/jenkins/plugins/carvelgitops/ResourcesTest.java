@@ -11,6 +11,7 @@ import io.jenkins.plugins.carvelgitops.steps.BootstrapStep;
 import io.jenkins.plugins.carvelgitops.steps.FluxVerifyStep;
 import io.jenkins.plugins.carvelgitops.steps.PromoteStep;
 import io.jenkins.plugins.carvelgitops.steps.RenderStep;
+import io.jenkins.plugins.carvelgitops.steps.WaitForMergeStep;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -63,7 +64,7 @@ class ResourcesTest {
     @Test
     void everyStepParameterHasHelpAndAFormField() throws IOException {
         for (Class<?> step : new Class<?>[] {RenderStep.class, PromoteStep.class, FluxVerifyStep.class,
-            BootstrapStep.class, CarvelGitopsGlobalConfiguration.class, StageKubeconfig.class}) {
+            BootstrapStep.class, WaitForMergeStep.class, CarvelGitopsGlobalConfiguration.class, StageKubeconfig.class}) {
             Set<String> params = parameters(step);
             assertThat(params).as(step.getSimpleName()).isNotEmpty();
             String jelly = Files.readString(folder(step).resolve("config.jelly"));
@@ -74,7 +75,7 @@ class ResourcesTest {
             assertThat(fields(jelly)).as(step.getSimpleName() + " form fields are parameters").isSubsetOf(params);
         }
         for (Class<?> step : new Class<?>[] {RenderStep.class, PromoteStep.class, FluxVerifyStep.class,
-            BootstrapStep.class}) {
+            BootstrapStep.class, WaitForMergeStep.class}) {
             assertThat(Files.readString(folder(step).resolve("help.html"))).as(step.getSimpleName())
                     .contains("<pre>");
         }

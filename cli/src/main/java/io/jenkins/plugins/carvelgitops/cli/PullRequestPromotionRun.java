@@ -4,7 +4,6 @@ import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
-import io.jenkins.plugins.carvelgitops.engine.pullrequest.MergeWait;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequest;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHost;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHosts;
@@ -46,7 +45,7 @@ final class PullRequestPromotionRun {
                 address -> host[0] = PullRequestHosts.open(address, token, "GIT_TOKEN (or --token-file)"), progress);
         PullRequestOutcome outcome = service.run(job, liveState);
         if (wait != null && outcome.pullRequest() != null) {
-            outcome = outcome.withWait(MergeWait.of(host[0], progress).await(outcome.pullRequest(), wait));
+            outcome = outcome.withWait(MergeWaitLoop.of(host[0], progress).await(outcome.pullRequest(), wait));
         }
         if (json) {
             out.println(Json.write(document(outcome)));

@@ -84,7 +84,7 @@ final class RenderCommand implements Callable<Integer> {
             // a stage with pullRequest: true: the render goes to a branch and a pull request
             String token = remote.remoteOptions(progress).auth() == null ? null
                     : remote.remoteOptions(progress).auth().token();
-            pullRequest = new PullRequestRender(job.configFile(), repositories, address -> PullRequestHosts.open(
+            pullRequest = new PullRequestRender(job, repositories, address -> PullRequestHosts.open(
                     address, token, "GIT_TOKEN (or --token-file)"), progress);
             repositories = pullRequest.repositories();
         }

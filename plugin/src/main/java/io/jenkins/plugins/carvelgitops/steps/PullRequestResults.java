@@ -4,6 +4,8 @@ import hudson.AbortException;
 import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.MergeWait;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequest;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestException;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHost;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHosts;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestOutcome;
@@ -11,6 +13,7 @@ import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestPromoteServ
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -41,13 +44,45 @@ final class PullRequestResults {
         PullRequestOutcome outcome = new PullRequestPromoteService(repos, address -> host[0] = PullRequestHosts.open(
                 address, token, "credentialsId"), progress).run(job, null);
         if (wait != null && outcome.pullRequest() != null) {
-            outcome = outcome.withWait(MergeWait.of(host[0], progress).await(outcome.pullRequest(), wait));
+            outcome = outcome.withWait(awaitInStep(host[0], outcome.pullRequest(), wait, progress));
         }
         Delivery delivery = Delivery.of(outcome.promotion(), repos.url(), repos.branch());
         if (outcome.summary() != null) {
             delivery.setPullRequest(outcome.summary());
         }
         return delivery;
+    }
+
+    /**
+     * {@code waitForMerge:} inside the promote step (and the Freestyle builder, which holds its executor
+     * anyway): looks every {@link MergeWait#DEFAULT_POLL} with the engine's decision. A Pipeline that must
+     * not hold an executor or must survive a restart waits with {@code carvelGitopsWaitForMerge} outside
+     * {@code node} instead.
+     */
+    private static MergeWait.Result awaitInStep(PullRequestHost host, PullRequest pullRequest, Duration timeout,
+            ProgressListener progress) {
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
+        progress.waiting(MergeWait.started(pullRequest.url(), timeout));
+        while (true) {
+            Instant at = Instant.now();
+            MergeWait.Result result = MergeWait.decide(host.get(pullRequest.number()), start, at, deadline);
+            if (result != null) {
+                if (result.ending() == MergeWait.Ending.MERGED) {
+                    progress.success(MergeWait.ended(result, timeout));
+                } else {
+                    progress.failure(MergeWait.ended(result, timeout));
+                }
+                return result;
+            }
+            try {
+                Thread.sleep(MergeWait.untilNextLook(at, deadline, MergeWait.DEFAULT_POLL).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PullRequestException("interrupted while waiting for " + pullRequest.url() + " to be "
+                        + "merged; it stays open");
+            }
+        }
     }
 
     /** A wait that ended without a merge fails the step: closed unmerged (and by whom), or still open. */

@@ -42,7 +42,7 @@ final class RenderCallable extends DeliveryCallable {
                 0, allowDowngrade, keepVersion);
         if (!dryRun && PullRequestRender.wanted(job)) {
             // a stage with pullRequest: true: the render goes to a branch and a pull request
-            PullRequestRender through = new PullRequestRender(r.configFile(), repos, address -> PullRequestHosts.open(
+            PullRequestRender through = new PullRequestRender(job, repos, address -> PullRequestHosts.open(
                     address, token(), "credentialsId"), progress);
             RenderOutcome outcome = new RenderService(through.repositories(), progress).run(job);
             Delivery d = Delivery.of("render", outcome.plan(), outcome.commit(), false, repos.url(), repos.branch());

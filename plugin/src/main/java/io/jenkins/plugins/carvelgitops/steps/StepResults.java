@@ -1,8 +1,12 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.MergeWait;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.ProviderKind;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,6 +50,28 @@ public final class StepResults {
         if (d.getPullRequest() != null) {
             m.put("pullRequest", new LinkedHashMap<>(d.getPullRequest()));
         }
+        return m;
+    }
+
+    /**
+     * {@code carvelGitopsWaitForMerge}: provider, number, url, state, mergeCommit, closedBy, wait
+     * ({@code merged}, {@code closed}, {@code timedOut}) and waitedSeconds.
+     */
+    public static LinkedHashMap<String, Object> mergeWait(ProviderKind provider, MergeWait.Result result) {
+        PullRequest pr = result.pullRequest();
+        LinkedHashMap<String, Object> m = new LinkedHashMap<>();
+        m.put("provider", provider.name().toLowerCase(Locale.ROOT));
+        m.put("number", (long) pr.number());
+        m.put("url", pr.url());
+        m.put("state", pr.state().name().toLowerCase(Locale.ROOT));
+        m.put("mergeCommit", pr.mergeCommit());
+        m.put("closedBy", pr.closedBy());
+        m.put("wait", switch (result.ending()) {
+            case MERGED -> "merged";
+            case CLOSED -> "closed";
+            case TIMED_OUT -> "timedOut";
+        });
+        m.put("waitedSeconds", result.waited().toSeconds());
         return m;
     }
 

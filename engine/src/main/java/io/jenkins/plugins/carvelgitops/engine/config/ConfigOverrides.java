@@ -73,8 +73,13 @@ public final class ConfigOverrides {
         return values.isEmpty();
     }
 
+    /**
+     * The parsed config tree with these overrides applied (a copy; {@code tree} is not changed). Readers of
+     * keys {@link ConfigLoader} does not model, such as the pull request settings, use it so that an
+     * override reaches them as it reaches the loader.
+     */
     @SuppressWarnings("unchecked")
-    Object applyTo(Object tree, String label) {
+    public Object applyTo(Object tree, String label) {
         if (values.isEmpty() || !(tree instanceof Map)) {
             return tree;
         }

@@ -100,7 +100,7 @@ final class ApiClient {
             String text = response.body();
             return text == null || text.isBlank() ? MissingNode.getInstance() : JSON.readTree(text);
         } catch (IOException e) {
-            throw new PullRequestException("cannot reach " + kind.title() + " at " + root + " (" + method + " " + path
+            throw PullRequestException.unreachable("cannot reach " + kind.title() + " at " + root + " (" + method + " " + path
                     + "): " + redact(String.valueOf(e.getMessage())) + "; check repository.apiUrl and the network");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,81 +1,83 @@
 package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 
-import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Waits for a pull request to be merged or closed, reading its state from the provider every poll
- * interval until the deadline. The merge commit it returns is what {@code verify} waits for.
+ * The decision of a wait for a pull request's merge, apart from the loop: one look at the pull request
+ * as the provider reports it says merged, closed unmerged or still pending, and a pending one past the
+ * deadline has timed out. Nothing here sleeps or reads a clock; the CLI's blocking wait and the Jenkins
+ * step's timer ticks both call it. The merge commit of a merged one is what {@code verify} waits for.
  */
 public final class MergeWait {
 
-    /** Waits between polls; replaced in tests. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
+    /** What one look at the pull request says. */
+    public enum Look {
+        MERGED, CLOSED, PENDING
     }
 
+    /** How a wait ended. */
     public enum Ending {
         MERGED, CLOSED, TIMED_OUT
     }
 
     /** How the wait ended and the pull request as last read. */
     public record Result(Ending ending, PullRequest pullRequest, Duration waited) {
+        public Result {
+            Objects.requireNonNull(ending, "ending");
+            Objects.requireNonNull(pullRequest, "pullRequest");
+            Objects.requireNonNull(waited, "waited");
+        }
     }
 
+    /** How often a wait looks at the pull request. */
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(15);
 
-    private final PullRequestHost host;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final Duration poll;
-    private final ProgressListener listener;
-
-    public MergeWait(PullRequestHost host, Clock clock, Sleeper sleeper, Duration poll, ProgressListener listener) {
-        this.host = Objects.requireNonNull(host, "host");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-        this.poll = Objects.requireNonNull(poll, "poll");
-        this.listener = Objects.requireNonNull(listener, "listener");
+    private MergeWait() {
     }
 
-    public static MergeWait of(PullRequestHost host, ProgressListener listener) {
-        return new MergeWait(host, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), DEFAULT_POLL, listener);
+    /** One look: merged, closed unmerged, or still open. */
+    public static Look evaluate(PullRequest now) {
+        return switch (now.state()) {
+            case MERGED -> Look.MERGED;
+            case CLOSED -> Look.CLOSED;
+            case OPEN -> Look.PENDING;
+        };
     }
 
-    public Result await(PullRequest pullRequest, Duration timeout) {
-        Instant start = clock.instant();
-        Instant deadline = start.plus(timeout);
-        listener.waiting("waiting up to " + timeout.toSeconds() + "s for " + pullRequest.url() + " to be merged");
-        while (true) {
-            PullRequest now = host.get(pullRequest.number());
-            Duration waited = Duration.between(start, clock.instant());
-            if (now.state() == PullRequest.State.MERGED) {
-                listener.success(now.url() + " was merged" + (now.closedBy() == null ? "" : " by " + now.closedBy())
-                        + (now.mergeCommit() == null ? "" : " as " + now.mergeCommit()));
-                return new Result(Ending.MERGED, now, waited);
-            }
-            if (now.state() == PullRequest.State.CLOSED) {
-                listener.failure(now.url() + " was closed without merging" + (now.closedBy() == null ? ""
-                        : " by " + now.closedBy()));
-                return new Result(Ending.CLOSED, now, waited);
-            }
-            Instant current = clock.instant();
-            if (!current.isBefore(deadline)) {
-                listener.failure(now.url() + " is still open after " + timeout.toSeconds() + "s");
-                return new Result(Ending.TIMED_OUT, now, waited);
-            }
-            Duration left = Duration.between(current, deadline);
-            try {
-                sleeper.sleep(left.compareTo(poll) < 0 ? left : poll);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PullRequestException("interrupted while waiting for " + now.url() + " to be merged; it "
-                        + "stays open");
-            }
-        }
+    /**
+     * The end of a wait that started at {@code start} and looked at {@code now} at {@code at}; null while it
+     * is pending before {@code deadline}.
+     */
+    public static Result decide(PullRequest now, Instant start, Instant at, Instant deadline) {
+        Duration waited = Duration.between(start, at);
+        return switch (evaluate(now)) {
+            case MERGED -> new Result(Ending.MERGED, now, waited);
+            case CLOSED -> new Result(Ending.CLOSED, now, waited);
+            case PENDING -> at.isBefore(deadline) ? null : new Result(Ending.TIMED_OUT, now, waited);
+        };
+    }
+
+    /** How long to wait before the next look: the poll interval, or what is left until the deadline. */
+    public static Duration untilNextLook(Instant at, Instant deadline, Duration poll) {
+        Duration left = Duration.between(at, deadline);
+        return left.isNegative() ? Duration.ZERO : left.compareTo(poll) < 0 ? left : poll;
+    }
+
+    /** The line a wait starts with. */
+    public static String started(String url, Duration timeout) {
+        return "waiting up to " + timeout.toSeconds() + "s for " + url + " to be merged";
+    }
+
+    /** The line a wait ends with: merged (by whom, as which commit), closed (by whom), or still open. */
+    public static String ended(Result result, Duration timeout) {
+        PullRequest now = result.pullRequest();
+        String by = now.closedBy() == null ? "" : " by " + now.closedBy();
+        return switch (result.ending()) {
+            case MERGED -> now.url() + " was merged" + by + (now.mergeCommit() == null ? "" : " as " + now.mergeCommit());
+            case CLOSED -> now.url() + " was closed without merging" + by;
+            case TIMED_OUT -> now.url() + " is still open after " + timeout.toSeconds() + "s";
+        };
     }
 }

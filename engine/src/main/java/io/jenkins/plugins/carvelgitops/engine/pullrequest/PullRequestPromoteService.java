@@ -39,7 +39,7 @@ public final class PullRequestPromoteService {
             return true;
         }
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
-        return job.to() != null && PullRequestSettings.read(job.configFile(), config.source()).required(job.to());
+        return job.to() != null && PullRequestSettings.read(job.configFile(), config.source(), job.overrides()).required(job.to());
     }
 
     /**
@@ -47,7 +47,7 @@ public final class PullRequestPromoteService {
      */
     public PullRequestOutcome run(PromoteJob job, String liveState) {
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
-        PullRequestSettings settings = PullRequestSettings.read(job.configFile(), config.source());
+        PullRequestSettings settings = PullRequestSettings.read(job.configFile(), config.source(), job.overrides());
         PromotionPlanner planner = PromoteService.check(config, job);
         String from = job.version() == null ? PromoteService.sourceStage(config, job) : null;
         // checked before any Git work: a local folder or an unknown provider stops here with nothing pushed

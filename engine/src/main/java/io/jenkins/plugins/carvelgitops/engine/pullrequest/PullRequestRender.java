@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.Change;
 import io.jenkins.plugins.carvelgitops.engine.git.ChangePlanner;
@@ -25,12 +26,14 @@ public final class PullRequestRender {
     private final Function<RepositoryAddress, PullRequestHost> hosts;
     private final ProgressListener listener;
     private final java.nio.file.Path configFile;
+    private final ConfigOverrides overrides;
     private LinkedHashMap<String, Object> summary;
 
-    /** @param configFile the render job's config file, for the pull request settings */
-    public PullRequestRender(java.nio.file.Path configFile, Function<GitopsConfig, GitopsRepository> repositories,
+    /** @param job the render job, whose config file and overrides give the pull request settings */
+    public PullRequestRender(RenderJob job, Function<GitopsConfig, GitopsRepository> repositories,
             Function<RepositoryAddress, PullRequestHost> hosts, ProgressListener listener) {
-        this.configFile = configFile;
+        this.configFile = job.configFile();
+        this.overrides = job.overrides();
         this.repositories = repositories;
         this.hosts = hosts;
         this.listener = listener;
@@ -39,7 +42,7 @@ public final class PullRequestRender {
     /** Whether the job renders a stage (given, or else the first) that changes only by pull request. */
     public static boolean wanted(RenderJob job) {
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
-        PullRequestSettings settings = PullRequestSettings.read(job.configFile(), config.source());
+        PullRequestSettings settings = PullRequestSettings.read(job.configFile(), config.source(), job.overrides());
         List<String> stages = job.stages().isEmpty() && !config.stages().isEmpty()
                 ? List.of(config.stages().get(0).name()) : job.stages();
         return stages.stream().anyMatch(settings::required);
@@ -86,7 +89,7 @@ public final class PullRequestRender {
                         + "pull requests", "set repository.url to the hosted repository's URL, or remove "
                         + "pullRequest: true from the stage");
             }
-            PullRequestSettings settings = PullRequestSettings.read(configFile, config.source());
+            PullRequestSettings settings = PullRequestSettings.read(configFile, config.source(), overrides);
             RepositoryAddress address = RepositoryAddress.of(config.repository().url(), settings, config.source());
             Change[] planned = new Change[1];
             CommitResult result = delegate.publishToBranch(planner, change -> {

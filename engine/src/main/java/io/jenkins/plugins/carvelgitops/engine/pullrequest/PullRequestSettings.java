@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import java.nio.file.Path;
@@ -40,9 +41,14 @@ public record PullRequestSettings(ProviderKind provider, String apiUrl, Set<Stri
         return stages.contains(stage);
     }
 
-    /** Reads the settings of a config file that {@code ConfigLoader} has accepted. */
-    public static PullRequestSettings read(Path configFile, String label) {
-        return fromTree(SafeYaml.readSingle(configFile, label), label);
+    /**
+     * Reads the settings of a config file that {@code ConfigLoader} has accepted, with the same overrides
+     * ({@code --set repository.provider=gitlab}, {@code --set stages.prod.pullRequest=true},
+     * {@code --set pullRequests.labels=[promotion]}); a bad value an override set names the override.
+     */
+    public static PullRequestSettings read(Path configFile, String label, ConfigOverrides overrides) {
+        Object tree = SafeYaml.readSingle(configFile, label);
+        return overrides.attributing(label, () -> fromTree(overrides.applyTo(tree, label), label));
     }
 
     /** Every problem of the settings at once, as one-line errors naming file, field and fix. */

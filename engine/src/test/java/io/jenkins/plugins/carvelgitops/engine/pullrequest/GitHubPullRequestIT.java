@@ -24,10 +24,8 @@ import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import io.jenkins.plugins.carvelgitops.engine.testing.SecretScan;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -159,7 +157,7 @@ class GitHubPullRequestIT {
         RenderJob render = new RenderJob(config, ConfigOverrides.NONE, Fixtures.packageFile(tmp.resolve("pkgs"),
                 "1.0.0"), List.of(), null, false, 0);
         assertThat(PullRequestRender.wanted(render)).isTrue();
-        PullRequestRender through = new PullRequestRender(config, repositories(), a -> new GitHubHost(a, TOKEN,
+        PullRequestRender through = new PullRequestRender(render, repositories(), a -> new GitHubHost(a, TOKEN,
                 ApiClient.defaultHttp()), listener);
 
         new RenderService(through.repositories(), listener).run(render);
@@ -205,16 +203,16 @@ class GitHubPullRequestIT {
     }
 
     @Test
-    void waitsUntilMergedAndReturnsTheMergeCommit() throws Exception {
+    void aLookAtAMergedPullRequestEndsTheWaitWithTheMergeCommit() throws Exception {
         deliverToQa("1.0.0");
         PullRequest pr = service().run(job("prod"), null).pullRequest();
-        MutableClock clock = new MutableClock();
-        MergeWait wait = new MergeWait(new GitHubHost(address(), TOKEN, ApiClient.defaultHttp()), clock, d -> {
-            clock.advance(d);
-            github.merge(pr.number(), "6dcb09b5b57875f334f61aebed695e2e4193db5e", "alice");
-        }, Duration.ofSeconds(15), listener);
+        GitHubHost host = new GitHubHost(address(), TOKEN, ApiClient.defaultHttp());
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        Instant deadline = start.plus(Duration.ofMinutes(10));
+        assertThat(MergeWait.decide(host.get(pr.number()), start, start, deadline)).as("open: pending").isNull();
+        github.merge(pr.number(), "6dcb09b5b57875f334f61aebed695e2e4193db5e", "alice");
 
-        MergeWait.Result result = wait.await(pr, Duration.ofMinutes(10));
+        MergeWait.Result result = MergeWait.decide(host.get(pr.number()), start, start.plusSeconds(15), deadline);
 
         assertThat(result.ending()).isEqualTo(MergeWait.Ending.MERGED);
         assertThat(result.pullRequest().mergeCommit()).isEqualTo("6dcb09b5b57875f334f61aebed695e2e4193db5e");
@@ -227,31 +225,30 @@ class GitHubPullRequestIT {
         deliverToQa("1.0.0");
         PullRequest pr = service().run(job("prod"), null).pullRequest();
         github.closeBy(pr.number(), "bob");
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
 
-        MergeWait.Result result = MergeWait.of(new GitHubHost(address(), TOKEN, ApiClient.defaultHttp()), listener)
-                .await(pr, Duration.ofMinutes(10));
+        MergeWait.Result result = MergeWait.decide(new GitHubHost(address(), TOKEN, ApiClient.defaultHttp())
+                .get(pr.number()), start, start, start.plusSeconds(600));
 
         assertThat(result.ending()).isEqualTo(MergeWait.Ending.CLOSED);
         assertThat(result.pullRequest().closedBy()).isEqualTo("bob");
-        assertThat(listener.text()).contains("closed without merging by bob");
+        assertThat(MergeWait.ended(result, Duration.ofMinutes(10))).contains("closed without merging by bob");
     }
 
     @Test
-    void theWaitEndsAtItsDeadlineWhileThePullRequestStaysOpen() throws Exception {
+    void anOpenPullRequestTimesOutAtTheDeadlineAndStaysOpen() throws Exception {
         deliverToQa("1.0.0");
         PullRequest pr = service().run(job("prod"), null).pullRequest();
-        MutableClock clock = new MutableClock();
-        List<Duration> sleeps = new ArrayList<>();
-        MergeWait wait = new MergeWait(new GitHubHost(address(), TOKEN, ApiClient.defaultHttp()), clock, d -> {
-            sleeps.add(d);
-            clock.advance(d);
-        }, Duration.ofSeconds(40), listener);
+        GitHubHost host = new GitHubHost(address(), TOKEN, ApiClient.defaultHttp());
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        Instant deadline = start.plusSeconds(100);
 
-        MergeWait.Result result = wait.await(pr, Duration.ofSeconds(100));
+        assertThat(MergeWait.decide(host.get(pr.number()), start, start.plusSeconds(99), deadline)).isNull();
+        MergeWait.Result result = MergeWait.decide(host.get(pr.number()), start, deadline, deadline);
 
         assertThat(result.ending()).isEqualTo(MergeWait.Ending.TIMED_OUT);
-        assertThat(sleeps).as("the last sleep ends at the deadline").containsExactly(Duration.ofSeconds(40),
-                Duration.ofSeconds(40), Duration.ofSeconds(20));
+        assertThat(MergeWait.untilNextLook(start.plusSeconds(80), deadline, Duration.ofSeconds(40)))
+                .as("the last look is at the deadline").isEqualTo(Duration.ofSeconds(20));
         assertThat(github.open()).hasSize(1);
     }
 
@@ -269,29 +266,5 @@ class GitHubPullRequestIT {
     private RepositoryAddress address() {
         return RepositoryAddress.of(git.url("acme/gitops.git"), new PullRequestSettings(ProviderKind.GITHUB,
                 github.apiUrl(), java.util.Set.of(), List.of(), List.of(), false), "carvel-gitops.yaml");
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

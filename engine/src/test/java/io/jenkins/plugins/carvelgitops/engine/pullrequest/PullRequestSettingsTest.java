@@ -3,9 +3,14 @@ package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PullRequestSettingsTest {
 
@@ -50,5 +55,37 @@ class PullRequestSettingsTest {
                 .hasMessageContaining("repository.apiUrl").hasMessageContaining("stages[prod].pullRequest")
                 .hasMessageContaining("pullRequests.labels").hasMessageContaining("pullRequests.autoMerge")
                 .hasMessageContaining("pullRequests.reviewer");
+    }
+
+    @Test
+    void overridesReachEveryPullRequestKey(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("carvel-gitops.yaml"), """
+                repository: {url: https://git.acme.example/a/b.git}
+                stages:
+                  - {name: qa, pullRequest: true}
+                  - {name: prod}
+                """);
+        PullRequestSettings s = PullRequestSettings.read(file, "carvel-gitops.yaml", ConfigOverrides.parse(List.of(
+                "repository.provider=gitlab", "repository.apiUrl=https://git.acme.example/api/v4/",
+                "stages.prod.pullRequest=true", "stages.qa.pullRequest=", "pullRequests.labels=[promotion, prod]",
+                "pullRequests.reviewers=[alice]", "pullRequests.autoMerge=true")));
+
+        assertThat(s.provider()).isEqualTo(ProviderKind.GITLAB);
+        assertThat(s.apiUrl()).isEqualTo("https://git.acme.example/api/v4");
+        assertThat(s.required("prod")).isTrue();
+        assertThat(s.required("qa")).as("an empty value unsets the file's pullRequest: true").isFalse();
+        assertThat(s.labels()).containsExactly("promotion", "prod");
+        assertThat(s.reviewers()).containsExactly("alice");
+        assertThat(s.autoMerge()).isTrue();
+        assertThat(PullRequestSettings.read(file, "carvel-gitops.yaml", ConfigOverrides.NONE).required("qa")).isTrue();
+    }
+
+    @Test
+    void aBadOverrideIsNamedAsTheOverride(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("carvel-gitops.yaml"), "repository: {url: https://github.com/a/b}\n"
+                + "stages: [{name: prod}]\n");
+        assertThatThrownBy(() -> PullRequestSettings.read(file, "carvel-gitops.yaml", ConfigOverrides.parse(
+                List.of("repository.provider=bitbucket")))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("--set repository.provider").hasMessageContaining("use github, gitlab, gitea");
     }
 }
