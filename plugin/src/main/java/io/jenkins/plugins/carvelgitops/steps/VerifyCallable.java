@@ -5,11 +5,11 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.CommitNames;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistories;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
-import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
-import io.jenkins.plugins.carvelgitops.engine.git.RemoteHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
@@ -77,41 +76,30 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
         Path configFile = inputs.resolve(ws);
         try {
             GitopsConfig config = ConfigLoader.load(configFile, inputs.config(), inputs.toEngine(configFile));
-            AtomicReference<Path> clone = new AtomicReference<>();
-            GitopsHistory history = history(config, configFile, ws, clone, progress);
+            GitopsHistory history = history(config, configFile, ws, progress);
             String head = history.head(config.repository().branch()).orElse(null);
             LinkedHashMap<String, List<String>> groups = VerifyPlans.byRevision(targets,
-                    rev -> VerifyPlans.resolve(rev, head, prefix -> AbbreviatedCommits.matching(clone.get(), prefix)));
+                    rev -> CommitNames.resolve(history, head, rev));
             List<VerifyRequest> requests = plan(config, history, groups);
             return await(requests, history, progress);
         } catch (ValidationException | ClusterException | GitopsGitException e) {
             throw new AbortException(e.getMessage());
         } catch (IllegalArgumentException e) {
-            // an empty kubeconfig or an unknown revision: the message names which, never a secret
+            // an empty kubeconfig: the message says so, never a secret
             throw new AbortException("fluxVerify: " + e.getMessage());
         }
     }
 
-    /** The local repository folder, or the full-history cached clone of a remote one; {@code clone} learns its folder. */
-    private GitopsHistory history(GitopsConfig config, Path configFile, Path ws, AtomicReference<Path> clone,
-            ProgressListener progress) {
-        if (config.repository().isLocalPath()) {
-            Path folder = configFile.toAbsolutePath().getParent().resolve(config.repository().url()).normalize();
-            clone.set(folder);
-            return new JGitHistory(folder);
-        }
+    /** The local repository folder, or the full-history cached clone of a remote one. */
+    private GitopsHistory history(GitopsConfig config, Path configFile, Path ws, ProgressListener progress) {
         RemoteOptions options = RemoteOptions.defaults(cacheRoot(ws)).withShallow(false);
         if (git != null) {
             options = options.withAuth(new TokenAuth(git.getUsername(), git.getPassword().getPlainText()),
                     "Jenkins credential '" + git.getId() + "'");
         }
         RemoteOptions remote = options;
-        return new RemoteHistory(() -> {
-            JGitRemote r = JGitRemote.open(config.repository().url(), config.repository().branch(), remote,
-                    config.commit(), progress);
-            clone.set(r.workTree());
-            return r;
-        });
+        return GitopsHistories.open(config, configFile, () -> JGitRemote.open(config.repository().url(),
+                config.repository().branch(), remote, config.commit(), progress));
     }
 
     /** {@code <workspace>@tmp/carvel-gitops-cache}: one reusable clone per URL and branch. */
