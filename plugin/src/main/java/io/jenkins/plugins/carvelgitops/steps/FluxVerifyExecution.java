@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -77,7 +78,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
                 return;
             }
             awaitingAgent = false;
-            call = channel.callAsync(launch.callable(c.run(), c.workspace(), c.listener()));
+            call = channel.callAsync(launch.callable(c.run(), c.workspace(), c.env(), c.listener()));
             schedule(this::check, TICK_MILLIS);
         } catch (Exception e) {
             getContext().onFailure(e);
@@ -195,7 +196,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
      * offline there is no workspace: Pipeline answers with null or an {@link java.io.IOException}
      * ("Unable to create live FilePath").
      */
-    private record StepContextView(Run<?, ?> run, FilePath workspace, TaskListener listener) {
+    private record StepContextView(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener) {
         static StepContextView of(org.jenkinsci.plugins.workflow.steps.StepContext c) throws Exception {
             FilePath workspace;
             try {
@@ -203,7 +204,9 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
             } catch (java.io.IOException agentOffline) {
                 workspace = null;
             }
-            return new StepContextView(c.get(Run.class), workspace, c.get(TaskListener.class));
+            EnvVars env = c.get(EnvVars.class);
+            return new StepContextView(c.get(Run.class), workspace, env == null ? new EnvVars() : env,
+                    c.get(TaskListener.class));
         }
     }
 }

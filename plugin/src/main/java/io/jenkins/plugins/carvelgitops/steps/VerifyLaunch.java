@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.steps;
 
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -89,8 +90,11 @@ final class VerifyLaunch implements Serializable {
         return deadlineMillis;
     }
 
-    /** The agent-side wait, with the credentials looked up (and tracked) for {@code run} now. */
-    VerifyCallable callable(Run<?, ?> run, FilePath workspace, TaskListener listener)
+    /**
+     * The agent-side wait, with the credentials looked up (and tracked) for {@code run} now and the Git
+     * settings publishing uses ({@code env}: the build's environment).
+     */
+    VerifyCallable callable(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
             throws IOException, InterruptedException {
         if (gitCredentialsId != null && repositoryUrl == null) {
             repositoryUrl = ConfiguredRepositoryUrl.of(workspace, inputs);
@@ -103,6 +107,6 @@ final class VerifyLaunch implements Serializable {
         StandardUsernamePasswordCredentials git = gitCredentialsId == null ? null
                 : CredentialLookup.git(run, gitCredentialsId, repositoryUrl);
         return new VerifyCallable(workspace.getRemote(), inputs, targets, deadlineMillis, reconcile, build,
-                stageKubeconfigs, git, listener);
+                stageKubeconfigs, git, GitSettings.forBuild(env), listener);
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -20,15 +21,15 @@ public final class VerifyRunner {
     private VerifyRunner() {
     }
 
-    public static List<StageResult> run(VerifySettings s, Run<?, ?> run, FilePath workspace, TaskListener listener)
-            throws IOException, InterruptedException {
+    public static List<StageResult> run(VerifySettings s, Run<?, ?> run, FilePath workspace, EnvVars env,
+            TaskListener listener) throws IOException, InterruptedException {
         VerifyLaunch launch = VerifyLaunch.of(s, run, "verification needs the build cluster's kubeconfig: choose "
                 + "a kubeconfig credential or set one in the global configuration");
         VirtualChannel channel = workspace.getChannel();
         if (channel == null) {
             throw new AbortException("the agent holding the workspace is offline");
         }
-        VerifyOutcome outcome = channel.call(launch.callable(run, workspace, listener));
+        VerifyOutcome outcome = channel.call(launch.callable(run, workspace, env, listener));
         conclude("verification", outcome, run, listener);
         return outcome.getStages();
     }
