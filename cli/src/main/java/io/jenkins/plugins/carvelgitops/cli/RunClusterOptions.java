@@ -6,9 +6,8 @@ import io.jenkins.plugins.carvelgitops.engine.model.InputFiles;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
-import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistories;
 import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
-import io.jenkins.plugins.carvelgitops.engine.git.RemoteHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
@@ -67,19 +66,15 @@ class RunClusterOptions {
      */
     GitopsHistory history(GitopsConfig config, Path configFile, RemoteOptions remote, ProgressListener listener) {
         if (gitopsDir != null) {
-            return new JGitHistory(gitopsDir);
+            return GitopsHistories.open(gitopsDir);
         }
-        if (!config.repository().isLocalPath() && remote != null) {
-            RemoteOptions full = remote.withShallow(false);
-            return new RemoteHistory(() -> JGitRemote.open(config.repository().url(), config.repository().branch(),
-                    full, config.commit(), listener));
-        }
-        if (!config.repository().isLocalPath()) {
+        if (!config.repository().isLocalPath() && remote == null) {
             throw ValidationException.of(config.source(), "repository.url", "is a remote repository; this command "
                     + "reads revisions and history from a local clone", "clone it and pass --gitops-dir DIR");
         }
-        Path base = configFile.toAbsolutePath().getParent();
-        return new JGitHistory((base == null ? Path.of(".") : base).resolve(config.repository().url()).normalize());
+        RemoteOptions full = remote == null ? null : remote.withShallow(false);
+        return GitopsHistories.open(config, configFile, () -> JGitRemote.open(config.repository().url(),
+                config.repository().branch(), full, config.commit(), listener));
     }
 
     /** Reads a kubeconfig file; errors name the option and the file, never the content. */

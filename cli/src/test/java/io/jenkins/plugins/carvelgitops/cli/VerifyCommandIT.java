@@ -101,6 +101,28 @@ class VerifyCommandIT {
     }
 
     @Test
+    void anAbbreviatedRevisionIsTheOneCommitStartingWithIt() throws Exception {
+        String sha = gitops("1.2.3");
+        String newer = gitops("1.2.4");
+        try (SimulatedDelivery d = new SimulatedDelivery("v1", Format.SHA1, List.of("prod"), 1, false)) {
+            d.flux.head(newer);
+            d.deliver("prod", "1.2.3");
+            Run r = run("verify", "--config", config().toString(), "--kubeconfig", write("build",
+                    d.build.kubeconfig().content()).toString(), "--stage-kubeconfig", "prod=" + write("prod",
+                            d.run("prod").kubeconfig().content()), "--timeout", "30s", "--revision",
+                    sha.substring(0, 7).toUpperCase(java.util.Locale.ROOT));
+            assertThat(r.code()).as(r.err() + r.out()).isEqualTo(0);
+            assertThat(r.out()).contains("revision " + sha.substring(0, 7) + " is live on prod");
+
+            Run unknown = run("verify", "--config", config().toString(), "--kubeconfig", dir.resolve("build")
+                    .toString(), "--stage-kubeconfig", "prod=" + dir.resolve("prod"), "--revision", "0000000");
+            assertThat(unknown.code()).isEqualTo(1);
+            assertThat(unknown.err()).startsWith("error: revision: 0000000: is not a commit of the GitOps "
+                    + "repository").hasLineCount(1);
+        }
+    }
+
+    @Test
     void badInputIsOneLineNamingTheOption() throws Exception {
         gitops("1.2.3");
         Run r = run("verify", "--config", config().toString(), "--kubeconfig", write("build", "x").toString(),

@@ -113,7 +113,7 @@ public final class VerifyBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        Steps.verify(settings.expanded(env::expand), run, workspace, listener);
+        Steps.verify(settings.expanded(env::expand), run, workspace, env, listener);
     }
 
     /** A configuration saved without the settings element binds as all defaults. */

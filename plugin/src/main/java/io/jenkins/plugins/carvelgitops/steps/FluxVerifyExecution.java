@@ -1,16 +1,13 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.Future;
 import hudson.remoting.RequestAbortedException;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.carvelgitops.config.CarvelGitopsGlobalConfiguration;
-import io.jenkins.plugins.carvelgitops.credentials.CredentialLookup;
-import io.jenkins.plugins.carvelgitops.ui.CarvelGitopsAction;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,8 +19,9 @@ import jenkins.util.Timer;
 /**
  * The {@code fluxVerify} execution. The wait runs on the agent ({@link VerifyCallable}, started with
  * {@code callAsync}); the controller only looks at the outcome on short {@link Timer} ticks, so no
- * thread is held while Flux works. Persisted: the config inputs, the targets, the deadline, the
- * credential IDs and the repository URL the Git credential is matched against. {@link #stop} cancels the
+ * thread is held while Flux works. Persisted: the {@link VerifyLaunch} (the config inputs, the targets, the
+ * deadline, the credential IDs and the repository URL the Git credential is matched against), built the
+ * same way as for the freestyle build step. {@link #stop} cancels the
  * agent call (its watches end). The wait starts again from the persisted targets with the time that is
  * left after a controller restart ({@link #onResume}) and after the agent disconnects (the call ends
  * with {@link RequestAbortedException}); while the agent is away the controller waits for it until the
@@ -35,6 +33,8 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
     private static final long TICK_MILLIS = 2_000;
 
     private final transient VerifySettings settings;
+    private VerifyLaunch launch;
+    /* The persisted form before VerifyLaunch: read once by readResolve from a step saved by an older version. */
     private ConfigInputs inputs;
     private VerifyTargets targets;
     private long deadlineMillis;
@@ -59,34 +59,11 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
         if (getContext().get(FilePath.class) == null) {
             throw new AbortException("fluxVerify must run inside node { }: it needs the workspace");
         }
-        CarvelGitopsGlobalConfiguration global = CarvelGitopsGlobalConfiguration.get();
-        try {
-            inputs = new ConfigInputs(StepParameters.configOrDefault(settings.getConfig()), global.configDefaults(),
-                    new LinkedHashMap<>(settings.overrideMap()));
-            targets = VerifyTargets.of(settings.stageList(), settings.checkedRevision(),
-                    CarvelGitopsAction.of(run).pushedByStage());
-            deadlineMillis = System.currentTimeMillis() + settings.timeoutDuration().toMillis();
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
-        reconcile = settings.isReconcile();
-        kubeconfigCredentialsId = settings.getKubeconfigCredentialsId() != null ? settings.getKubeconfigCredentialsId()
-                : global.getKubeconfigCredentialsId();
-        if (kubeconfigCredentialsId == null) {
-            throw new AbortException("fluxVerify needs the build cluster's kubeconfig: set kubeconfigCredentialsId "
-                    + "or the build cluster kubeconfig in Manage Jenkins \u2192 System \u2192 Carvel GitOps");
-        }
-        stageCredentialIds = new LinkedHashMap<>();
-        for (String stage : targets.stages()) {
-            String id = global.stageKubeconfig(stage);
-            if (id != null) {
-                stageCredentialIds.put(stage, id);
-            }
-        }
-        gitCredentialsId = settings.getCredentialsId() != null ? settings.getCredentialsId()
-                : global.getCredentialsId();
+        launch = VerifyLaunch.of(settings, run, "fluxVerify needs the build cluster's kubeconfig: set "
+                + "kubeconfigCredentialsId or the build cluster kubeconfig in Manage Jenkins \u2192 System \u2192 "
+                + "Carvel GitOps");
         getContext().get(TaskListener.class).getLogger().println(ConsoleProgress.PREFIX + "verifying "
-                + targets.describe() + " until " + Instant.ofEpochMilli(deadlineMillis));
+                + launch.targets().describe() + " until " + Instant.ofEpochMilli(launch.deadlineMillis()));
         schedule(this::launch, 0);
         return false;
     }
@@ -101,18 +78,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
                 return;
             }
             awaitingAgent = false;
-            if (gitCredentialsId != null && repositoryUrl == null) {
-                repositoryUrl = ConfiguredRepositoryUrl.of(c.workspace(), inputs);
-            }
-            LinkedHashMap<String, String> stageKubeconfigs = new LinkedHashMap<>();
-            for (var e : stageCredentialIds.entrySet()) {
-                stageKubeconfigs.put(e.getKey(), CredentialLookup.kubeconfig(c.run(), e.getValue()));
-            }
-            String build = CredentialLookup.kubeconfig(c.run(), kubeconfigCredentialsId);
-            StandardUsernamePasswordCredentials git = gitCredentialsId == null ? null
-                    : CredentialLookup.git(c.run(), gitCredentialsId, repositoryUrl);
-            call = channel.callAsync(new VerifyCallable(c.workspace().getRemote(), inputs, targets, deadlineMillis,
-                    reconcile, build, stageKubeconfigs, git, c.listener()));
+            call = channel.callAsync(launch.callable(c.run(), c.workspace(), c.env(), c.listener()));
             schedule(this::check, TICK_MILLIS);
         } catch (Exception e) {
             getContext().onFailure(e);
@@ -121,7 +87,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
 
     /** The agent holding the workspace is offline: look again shortly, until the deadline. */
     private void awaitAgent(TaskListener listener) {
-        if (System.currentTimeMillis() > deadlineMillis) {
+        if (System.currentTimeMillis() > launch.deadlineMillis()) {
             getContext().onFailure(new AbortException("fluxVerify: the agent holding the workspace did not come "
                     + "back before the timeout; run the build again once it is online"));
             return;
@@ -202,11 +168,27 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
 
     @Override
     public String getStatus() {
-        if (targets == null) {
+        if (launch == null) {
             return "starting";
         }
-        return "waiting for Flux: " + targets.describe() + " until " + Instant.ofEpochMilli(deadlineMillis)
-                + (call == null ? " (starting the watch)" : "");
+        return "waiting for Flux: " + launch.targets().describe() + " until "
+                + Instant.ofEpochMilli(launch.deadlineMillis()) + (call == null ? " (starting the watch)" : "");
+    }
+
+    /** A step persisted before {@link VerifyLaunch} held its fields resumes from them. */
+    private Object readResolve() {
+        if (launch == null && targets != null) {
+            launch = new VerifyLaunch(inputs, targets, deadlineMillis, reconcile, kubeconfigCredentialsId,
+                    stageCredentialIds == null ? new LinkedHashMap<>() : stageCredentialIds, gitCredentialsId,
+                    repositoryUrl);
+        }
+        inputs = null;
+        targets = null;
+        stageCredentialIds = null;
+        kubeconfigCredentialsId = null;
+        gitCredentialsId = null;
+        repositoryUrl = null;
+        return this;
     }
 
     /**
@@ -214,7 +196,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
      * offline there is no workspace: Pipeline answers with null or an {@link java.io.IOException}
      * ("Unable to create live FilePath").
      */
-    private record StepContextView(Run<?, ?> run, FilePath workspace, TaskListener listener) {
+    private record StepContextView(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener) {
         static StepContextView of(org.jenkinsci.plugins.workflow.steps.StepContext c) throws Exception {
             FilePath workspace;
             try {
@@ -222,7 +204,9 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
             } catch (java.io.IOException agentOffline) {
                 workspace = null;
             }
-            return new StepContextView(c.get(Run.class), workspace, c.get(TaskListener.class));
+            EnvVars env = c.get(EnvVars.class);
+            return new StepContextView(c.get(Run.class), workspace, env == null ? new EnvVars() : env,
+                    c.get(TaskListener.class));
         }
     }
 }

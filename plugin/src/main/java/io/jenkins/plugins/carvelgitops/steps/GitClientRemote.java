@@ -14,24 +14,23 @@ import io.jenkins.plugins.carvelgitops.engine.git.Urls;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.URIish;
+import org.jenkinsci.plugins.gitclient.FetchCommand;
 import org.jenkinsci.plugins.gitclient.Git;
 import org.jenkinsci.plugins.gitclient.GitClient;
 
 /**
  * The engine's {@link GitRemote} port over git-client, on the agent that holds the workspace. The
- * working copy is a fresh folder beside the workspace ({@code <workspace>@tmp/gitops-…}) holding only
- * the one branch at depth 1; it is deleted when the session closes, so nothing is left behind. The
+ * working copy is a fresh folder beside the workspace ({@code <workspace>@tmp/gitops-…}, see
+ * {@link ScratchFolders}) holding only the one branch, at depth 1 for publishing or in full for verify
+ * ({@link #openFullHistory}); it is deleted when the session closes, so nothing is left behind. The
  * credential reaches git-client in memory only ({@code addDefaultCredentials}); the URL in the
  * working copy's configuration is the URL as configured, without user info. Messages never carry the
  * secret.
@@ -50,11 +49,15 @@ final class GitClientRemote implements GitRemote {
     private final StandardUsernamePasswordCredentials credential;
     private final PersonIdent identity;
     private final ProgressListener progress;
+    private final GitClientFailures failures;
+    /** Whether {@link #sync} fetches the whole history (for verify) rather than the head alone. */
+    private final boolean fullHistory;
     /** Whether HEAD has a commit (a fresh or emptied working copy has an unborn HEAD). */
     private boolean headBorn;
 
     private GitClientRemote(String url, String branch, Path dir, GitClient client,
-            StandardUsernamePasswordCredentials credential, PersonIdent identity, ProgressListener progress) {
+            StandardUsernamePasswordCredentials credential, PersonIdent identity, ProgressListener progress,
+            boolean fullHistory) {
         this.url = url;
         this.branch = branch;
         this.dir = dir;
@@ -62,6 +65,8 @@ final class GitClientRemote implements GitRemote {
         this.credential = credential;
         this.identity = identity;
         this.progress = progress;
+        this.fullHistory = fullHistory;
+        this.failures = new GitClientFailures(url, describe(), credential);
     }
 
     /**
@@ -71,10 +76,25 @@ final class GitClientRemote implements GitRemote {
      */
     static GitClientRemote open(String url, String branch, Path scratch, StandardUsernamePasswordCredentials credential,
             CommitSpec commit, GitSettings settings, TaskListener listener, ProgressListener progress) {
+        return open(url, branch, scratch, credential, commit, settings, listener, progress, false);
+    }
+
+    /**
+     * A session whose {@link #sync} fetches the branch's whole history, for reading it (verify): the same
+     * transport, credential and Git settings as publishing.
+     */
+    static GitClientRemote openFullHistory(String url, String branch, Path scratch,
+            StandardUsernamePasswordCredentials credential, GitSettings settings, TaskListener listener,
+            ProgressListener progress) {
+        return open(url, branch, scratch, credential, CommitSpec.DEFAULT, settings, listener, progress, true);
+    }
+
+    private static GitClientRemote open(String url, String branch, Path scratch,
+            StandardUsernamePasswordCredentials credential, CommitSpec commit, GitSettings settings,
+            TaskListener listener, ProgressListener progress, boolean fullHistory) {
         Path dir = null;
         try {
-            Files.createDirectories(scratch);
-            dir = Files.createTempDirectory(scratch, "gitops-");
+            dir = ScratchFolders.create(scratch);
             Git git = Git.with(listener, new EnvVars(settings.environment())).in(dir.toFile()).using(IMPLEMENTATION);
             if (settings.hostKeys() != null) {
                 git = git.withHostKeyVerifierFactory(settings.hostKeys());
@@ -86,13 +106,13 @@ final class GitClientRemote implements GitRemote {
             PersonIdent who = CommitIdentity.resolve(commit, null);
             client.setAuthor(who.getName(), who.getEmailAddress());
             client.setCommitter(who.getName(), who.getEmailAddress());
-            return new GitClientRemote(url, branch, dir, client, credential, who, progress);
+            return new GitClientRemote(url, branch, dir, client, credential, who, progress, fullHistory);
         } catch (IOException | GitException e) {
-            deleteQuietly(dir);
+            ScratchFolders.deleteQuietly(dir);
             throw new GitopsGitException("cannot prepare a working copy of " + Urls.withoutCredentials(url) + ": "
-                    + GitClientMessages.redact(e.getMessage(), secret(credential)), null);
+                    + GitClientMessages.redact(e.getMessage(), GitClientFailures.secret(credential)), null);
         } catch (InterruptedException e) {
-            deleteQuietly(dir);
+            ScratchFolders.deleteQuietly(dir);
             Thread.currentThread().interrupt();
             throw new GitopsGitException("interrupted while preparing a working copy; nothing was pushed", e);
         }
@@ -120,8 +140,9 @@ final class GitClientRemote implements GitRemote {
                 client.init_().workspace(dir.toString()).execute();
             }
             try {
-                client.fetch_().from(uri(), List.of(new RefSpec("+" + Constants.R_HEADS + branch + ":" + tracking())))
-                        .tags(false).shallow(true).depth(1).timeout(TIMEOUT_MINUTES).execute();
+                FetchCommand fetch = client.fetch_().from(uri(), List.of(new RefSpec("+" + Constants.R_HEADS + branch
+                        + ":" + tracking()))).tags(false).timeout(TIMEOUT_MINUTES);
+                (fullHistory ? fetch : fetch.shallow(true).depth(1)).execute();
             } catch (GitException e) {
                 if (headRev() == null) {
                     // deleted between the listing and the fetch: start from nothing, as for a new branch
@@ -138,9 +159,9 @@ final class GitClientRemote implements GitRemote {
             client.clean();
             return head.name();
         } catch (GitException e) {
-            throw translate("fetch from", e);
+            throw failures.translate("fetch from", e);
         } catch (InterruptedException e) {
-            throw interrupted();
+            throw failures.interrupted();
         }
     }
 
@@ -173,9 +194,9 @@ final class GitClientRemote implements GitRemote {
             return client.revParse(Constants.HEAD).name();
         } catch (GitException | IOException e) {
             throw new GitopsGitException("commit failed in the working copy of " + describe() + " (as "
-                    + identity.getName() + "): " + GitClientMessages.redact(e.getMessage(), secret(credential)), null);
+                    + identity.getName() + "): " + failures.redact(e.getMessage()), null);
         } catch (InterruptedException e) {
-            throw interrupted();
+            throw failures.interrupted();
         }
     }
 
@@ -189,9 +210,9 @@ final class GitClientRemote implements GitRemote {
             if (GitClientMessages.isRejectedPush(e.getMessage())) {
                 return PushStatus.REJECTED;
             }
-            throw translate("push to", e);
+            throw failures.translate("push to", e);
         } catch (InterruptedException e) {
-            throw interrupted();
+            throw failures.interrupted();
         }
     }
 
@@ -213,18 +234,18 @@ final class GitClientRemote implements GitRemote {
                     .timeout(TIMEOUT_MINUTES).execute();
             return new BranchPush(commit, true);
         } catch (GitException e) {
-            throw translate("push to", e);
+            throw failures.translate("push to", e);
         } catch (IOException e) {
             throw new GitopsGitException("cannot compare branch " + target + " in the working copy of " + describe()
-                    + ": " + GitClientMessages.redact(e.getMessage(), secret(credential)), null);
+                    + ": " + failures.redact(e.getMessage()), null);
         } catch (InterruptedException e) {
-            throw interrupted();
+            throw failures.interrupted();
         }
     }
 
     @Override
     public void close() {
-        deleteQuietly(dir);
+        ScratchFolders.deleteQuietly(dir);
     }
 
     @Override
@@ -233,9 +254,9 @@ final class GitClientRemote implements GitRemote {
             ObjectId head = headRev();
             return head == null ? null : head.name();
         } catch (GitException e) {
-            throw translate("reading the branch of", e);
+            throw failures.translate("reading the branch of", e);
         } catch (InterruptedException e) {
-            throw interrupted();
+            throw failures.interrupted();
         }
     }
 
@@ -259,79 +280,11 @@ final class GitClientRemote implements GitRemote {
     /** An empty working copy on an unborn branch: the first commit creates the remote branch. */
     private void startEmpty() throws InterruptedException {
         try {
-            deleteContents(dir);
+            ScratchFolders.deleteContents(dir);
         } catch (IOException e) {
             throw new GitopsGitException("cannot empty the working copy of " + describe() + ": " + e.getMessage(), e);
         }
         client.init_().workspace(dir.toString()).execute();
         headBorn = false;
-    }
-
-    private GitopsGitException translate(String what, GitException e) {
-        String message = GitClientMessages.redact(e.getMessage(), secret(credential));
-        String where = Urls.withoutCredentials(url);
-        if (GitClientMessages.isAuthenticationFailure(message)) {
-            return new GitopsGitException("authentication failed for " + where + " (" + who() + "): "
-                    + (credential == null ? "choose a Git credential (credentialsId, or the default in Manage Jenkins "
-                            + "\u2192 System \u2192 Carvel GitOps)"
-                            : "check that the user name is right and the token is valid, not expired, and allowed to "
-                                    + "read and write the repository"), null);
-        }
-        if (GitClientMessages.isAccessDenied(message)) {
-            return new GitopsGitException("the server denied access to " + where + " (" + who() + "): check that the "
-                    + "token may write to the repository", null);
-        }
-        if (GitClientMessages.isUnreachable(message)) {
-            return new GitopsGitException(what + " " + describe() + " failed: cannot reach the server or it broke off ("
-                    + message + "); check the URL, the network and the server, then run again: nothing was pushed",
-                    null);
-        }
-        return new GitopsGitException(what + " " + describe() + " failed: " + message, null);
-    }
-
-    private String who() {
-        return credential == null ? "no Git credential was given"
-                : "Git credential '" + credential.getId() + "', user '" + credential.getUsername() + "'";
-    }
-
-    private GitopsGitException interrupted() {
-        Thread.currentThread().interrupt();
-        return new GitopsGitException("interrupted while working on " + describe() + "; nothing more was pushed");
-    }
-
-    private static String secret(StandardUsernamePasswordCredentials credential) {
-        return credential == null || credential.getPassword() == null ? null
-                : credential.getPassword().getPlainText();
-    }
-
-    private static void deleteContents(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder);
-            return;
-        }
-        try (Stream<Path> entries = Files.list(folder)) {
-            for (Path p : entries.toList()) {
-                deleteTree(p);
-            }
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        try (Stream<Path> all = Files.walk(p)) {
-            for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null || !Files.exists(p)) {
-            return;
-        }
-        try {
-            deleteTree(p);
-        } catch (IOException e) {
-            // best effort: the folder holds no secret (the credential never touches disk)
-        }
     }
 }

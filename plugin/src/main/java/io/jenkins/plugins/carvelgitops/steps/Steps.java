@@ -26,7 +26,7 @@ public final class Steps {
     }
 
     public static java.util.List<StageResult> verify(VerifySettings settings, Run<?, ?> run, FilePath workspace,
-            TaskListener listener) throws IOException, InterruptedException {
-        return VerifyRunner.run(settings, run, workspace, listener);
+            EnvVars env, TaskListener listener) throws IOException, InterruptedException {
+        return VerifyRunner.run(settings, run, workspace, env, listener);
     }
 }

@@ -5,13 +5,10 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
+import io.jenkins.plugins.carvelgitops.engine.git.CommitNames;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistories;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
-import io.jenkins.plugins.carvelgitops.engine.git.JGitHistory;
-import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
-import io.jenkins.plugins.carvelgitops.engine.git.RemoteHistory;
-import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
-import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
@@ -28,13 +25,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
  * The wait itself, on the agent that holds the workspace. Plans one engine request per commit to
  * verify ({@link VerifyPlans}) from the config and the GitOps repository's history (the local folder,
- * or the cached clone of a remote one under {@code <workspace>@tmp}, fetched in full), starts them with
+ * or a remote one fetched in full through git-client into a scratch folder under {@code <workspace>@tmp},
+ * deleted afterwards), starts them with
  * the engine's {@link Verifier} and blocks this agent thread on their results; the controller holds
  * no thread meanwhile. An interrupt (the step's {@code stop}) cancels every wait, which closes the
  * watches. Kubeconfigs and the Git credential are carried in memory only.
@@ -54,11 +51,12 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
     private final String buildKubeconfig;
     private final LinkedHashMap<String, String> stageKubeconfigs;
     private final StandardUsernamePasswordCredentials git;
+    private final GitSettings settings;
     private final TaskListener listener;
 
     VerifyCallable(String workspace, ConfigInputs inputs, VerifyTargets targets, long deadlineMillis,
             boolean reconcile, String buildKubeconfig, LinkedHashMap<String, String> stageKubeconfigs,
-            StandardUsernamePasswordCredentials git, TaskListener listener) {
+            StandardUsernamePasswordCredentials git, GitSettings settings, TaskListener listener) {
         this.workspace = workspace;
         this.inputs = inputs;
         this.targets = targets;
@@ -67,6 +65,7 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
         this.buildKubeconfig = buildKubeconfig;
         this.stageKubeconfigs = new LinkedHashMap<>(stageKubeconfigs);
         this.git = git;
+        this.settings = settings;
         this.listener = listener;
     }
 
@@ -77,46 +76,34 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
         Path configFile = inputs.resolve(ws);
         try {
             GitopsConfig config = ConfigLoader.load(configFile, inputs.config(), inputs.toEngine(configFile));
-            AtomicReference<Path> clone = new AtomicReference<>();
-            GitopsHistory history = history(config, configFile, ws, clone, progress);
-            String head = history.head(config.repository().branch()).orElse(null);
-            LinkedHashMap<String, List<String>> groups = VerifyPlans.byRevision(targets,
-                    rev -> VerifyPlans.resolve(rev, head, prefix -> AbbreviatedCommits.matching(clone.get(), prefix)));
-            List<VerifyRequest> requests = plan(config, history, groups);
-            return await(requests, history, progress);
+            try (VerifyClone clone = clone(config, ws, progress)) {
+                GitopsHistory history = history(config, configFile, clone);
+                String head = history.head(config.repository().branch()).orElse(null);
+                LinkedHashMap<String, List<String>> groups = VerifyPlans.byRevision(targets,
+                        rev -> CommitNames.resolve(history, head, rev));
+                List<VerifyRequest> requests = plan(config, history, groups);
+                return await(requests, history, progress);
+            }
         } catch (ValidationException | ClusterException | GitopsGitException e) {
             throw new AbortException(e.getMessage());
         } catch (IllegalArgumentException e) {
-            // an empty kubeconfig or an unknown revision: the message names which, never a secret
+            // an empty kubeconfig: the message says so, never a secret
             throw new AbortException("fluxVerify: " + e.getMessage());
         }
     }
 
-    /** The local repository folder, or the full-history cached clone of a remote one; {@code clone} learns its folder. */
-    private GitopsHistory history(GitopsConfig config, Path configFile, Path ws, AtomicReference<Path> clone,
-            ProgressListener progress) {
-        if (config.repository().isLocalPath()) {
-            Path folder = configFile.toAbsolutePath().getParent().resolve(config.repository().url()).normalize();
-            clone.set(folder);
-            return new JGitHistory(folder);
-        }
-        RemoteOptions options = RemoteOptions.defaults(cacheRoot(ws)).withShallow(false);
-        if (git != null) {
-            options = options.withAuth(new TokenAuth(git.getUsername(), git.getPassword().getPlainText()),
-                    "Jenkins credential '" + git.getId() + "'");
-        }
-        RemoteOptions remote = options;
-        return new RemoteHistory(() -> {
-            JGitRemote r = JGitRemote.open(config.repository().url(), config.repository().branch(), remote,
-                    config.commit(), progress);
-            clone.set(r.workTree());
-            return r;
-        });
+    /**
+     * The local repository folder, or for a remote one the whole history fetched through git-client (as
+     * publishing fetches: same credential, same Git settings) into a folder under {@code <workspace>@tmp}
+     * that {@code clone} deletes when the verify ends.
+     */
+    private static GitopsHistory history(GitopsConfig config, Path configFile, VerifyClone clone) {
+        return GitopsHistories.open(config, configFile, clone);
     }
 
-    /** {@code <workspace>@tmp/carvel-gitops-cache}: one reusable clone per URL and branch. */
-    static Path cacheRoot(Path workspace) {
-        return Repositories.scratchFolder(workspace).resolve("carvel-gitops-cache");
+    private VerifyClone clone(GitopsConfig config, Path ws, ProgressListener progress) {
+        return new VerifyClone(() -> GitClientRemote.openFullHistory(config.repository().url(),
+                config.repository().branch(), Repositories.scratchFolder(ws), git, settings, listener, progress));
     }
 
     private List<VerifyRequest> plan(GitopsConfig config, GitopsHistory history,

@@ -2,13 +2,9 @@ package io.jenkins.plugins.carvelgitops.steps;
 
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,7 +23,7 @@ final class VerifyPlans {
      * The stages per full commit, in the order first named; the {@code null} key holds the stages to
      * verify at the branch head.
      *
-     * @param fullSha resolves an abbreviated SHA (or throws naming it)
+     * @param fullSha resolves an abbreviated SHA (the engine's {@code CommitNames}, which throws naming it)
      */
     static LinkedHashMap<String, List<String>> byRevision(VerifyTargets targets, UnaryOperator<String> fullSha) {
         LinkedHashMap<String, List<String>> groups = new LinkedHashMap<>();
@@ -54,38 +50,5 @@ final class VerifyPlans {
         return new VerifyRequest(planned.buildCluster(), planned.fluxApiVersion(), planned.fluxNamespace(),
                 planned.gitRepository(), planned.revision(), stages, planned.timeout(), planned.reconcile(),
                 planned.kubeconfigFromSecret());
-    }
-
-    /**
-     * The one full commit an abbreviated SHA names: the branch head when it starts with it, else the
-     * single commit {@code lookup} finds for it.
-     *
-     * @param head   the branch head (null when the branch does not exist)
-     * @param lookup the full SHAs of the commits that start with the abbreviation
-     * @throws IllegalArgumentException when no commit or several commits start with it
-     */
-    static String resolve(String abbreviated, String head, Function<String, Collection<String>> lookup) {
-        String prefix = abbreviated.toLowerCase(Locale.ROOT);
-        if (prefix.matches(FULL_SHA)) {
-            return prefix;
-        }
-        if (head != null && head.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-            return head.toLowerCase(Locale.ROOT);
-        }
-        Set<String> found = new LinkedHashSet<>();
-        for (String sha : lookup.apply(prefix)) {
-            if (sha.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-                found.add(sha.toLowerCase(Locale.ROOT));
-            }
-        }
-        if (found.isEmpty()) {
-            throw new IllegalArgumentException("revision '" + abbreviated + "' is not a commit of the GitOps "
-                    + "repository (fetched just now); give the SHA that render or promote printed");
-        }
-        if (found.size() > 1) {
-            throw new IllegalArgumentException("revision '" + abbreviated + "' is ambiguous: " + found.size()
-                    + " commits start with it; give more of the SHA");
-        }
-        return found.iterator().next();
     }
 }

@@ -1,65 +1,35 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.carvelgitops.config.CarvelGitopsGlobalConfiguration;
-import io.jenkins.plugins.carvelgitops.credentials.CredentialLookup;
 import io.jenkins.plugins.carvelgitops.ui.CarvelGitopsAction;
 import io.jenkins.plugins.carvelgitops.ui.StageTable;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
  * Verification for freestyle jobs, which hold an executor for the whole build anyway: the same
- * agent-side wait as {@code fluxVerify}, called and awaited directly.
+ * agent-side wait as {@code fluxVerify}, launched from the same {@link VerifyLaunch}, called and awaited
+ * directly.
  */
 public final class VerifyRunner {
 
     private VerifyRunner() {
     }
 
-    public static List<StageResult> run(VerifySettings s, Run<?, ?> run, FilePath workspace, TaskListener listener)
-            throws IOException, InterruptedException {
-        CarvelGitopsGlobalConfiguration global = CarvelGitopsGlobalConfiguration.get();
-        ConfigInputs inputs;
-        VerifyTargets targets;
-        long deadline;
-        try {
-            inputs = new ConfigInputs(StepParameters.configOrDefault(s.getConfig()), global.configDefaults(),
-                    new LinkedHashMap<>(s.overrideMap()));
-            targets = VerifyTargets.of(s.stageList(), s.checkedRevision(), CarvelGitopsAction.of(run).pushedByStage());
-            deadline = System.currentTimeMillis() + s.timeoutDuration().toMillis();
-        } catch (IllegalArgumentException e) {
-            throw new AbortException(e.getMessage());
-        }
-        String buildId = s.getKubeconfigCredentialsId() != null ? s.getKubeconfigCredentialsId()
-                : global.getKubeconfigCredentialsId();
-        if (buildId == null) {
-            throw new AbortException("verification needs the build cluster's kubeconfig: choose a kubeconfig "
-                    + "credential or set one in the global configuration");
-        }
-        String build = CredentialLookup.kubeconfig(run, buildId);
-        LinkedHashMap<String, String> stageKubeconfigs = new LinkedHashMap<>();
-        for (String stage : targets.stages()) {
-            String id = global.stageKubeconfig(stage);
-            if (id != null) {
-                stageKubeconfigs.put(stage, CredentialLookup.kubeconfig(run, id));
-            }
-        }
-        String gitId = s.getCredentialsId() != null ? s.getCredentialsId() : global.getCredentialsId();
-        StandardUsernamePasswordCredentials git = gitId == null ? null
-                : CredentialLookup.git(run, gitId, ConfiguredRepositoryUrl.of(workspace, inputs));
+    public static List<StageResult> run(VerifySettings s, Run<?, ?> run, FilePath workspace, EnvVars env,
+            TaskListener listener) throws IOException, InterruptedException {
+        VerifyLaunch launch = VerifyLaunch.of(s, run, "verification needs the build cluster's kubeconfig: choose "
+                + "a kubeconfig credential or set one in the global configuration");
         VirtualChannel channel = workspace.getChannel();
         if (channel == null) {
             throw new AbortException("the agent holding the workspace is offline");
         }
-        VerifyOutcome outcome = channel.call(new VerifyCallable(workspace.getRemote(), inputs, targets,
-                deadline, s.isReconcile(), build, stageKubeconfigs, git, listener));
+        VerifyOutcome outcome = channel.call(launch.callable(run, workspace, env, listener));
         conclude("verification", outcome, run, listener);
         return outcome.getStages();
     }

@@ -3,6 +3,10 @@ package io.jenkins.plugins.carvelgitops.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.carvelgitops.engine.git.CommitNames;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistories;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,39 +90,26 @@ class VerifyPlansTest {
     }
 
     @Test
-    void anAbbreviatedShaResolvesToTheHeadOrTheOneCommitStartingWithIt() {
-        assertThat(VerifyPlans.resolve("AAAAAAA", SHA_A, p -> {
-            throw new AssertionError("the head matches");
-        })).isEqualTo(SHA_A);
-        assertThat(VerifyPlans.resolve("bbbbbbb", SHA_A, p -> List.of(SHA_B))).isEqualTo(SHA_B);
-        assertThat(VerifyPlans.resolve(SHA_B.toUpperCase(), null, p -> List.of())).isEqualTo(SHA_B);
-    }
-
-    @Test
-    void anUnknownOrAmbiguousAbbreviationIsAnError() {
-        assertThatThrownBy(() -> VerifyPlans.resolve("ccccccc", SHA_A, p -> List.of()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'ccccccc' is not a commit of the GitOps repository");
-        assertThatThrownBy(() -> VerifyPlans.resolve("bbbbbbb", SHA_A, p -> List.of(SHA_B, "b".repeat(39) + "c")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ambiguous: 2 commits");
-    }
-
-    @Test
-    void abbreviatedCommitsAreLookedUpInTheRepository(@TempDir Path dir) throws Exception {
+    void anAbbreviatedRevisionIsResolvedByTheEngineAgainstTheRepository(@TempDir Path dir) throws Exception {
         String first;
         String second;
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            RevCommit c1 = git.commit().setMessage("one").setAllowEmpty(true).setSign(false)
-                    .setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid").call();
-            RevCommit c2 = git.commit().setMessage("two").setAllowEmpty(true).setSign(false)
-                    .setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid").call();
-            first = c1.name();
-            second = c2.name();
+            first = commit(git, "one");
+            second = commit(git, "two");
         }
+        GitopsHistory history = GitopsHistories.open(dir);
+        VerifyTargets t = VerifyTargets.of(List.of("staging", "prod"), first.substring(0, 7), Map.of());
 
-        assertThat(AbbreviatedCommits.matching(dir, first.substring(0, 8))).containsExactly(first);
-        assertThat(VerifyPlans.resolve(first.substring(0, 7), second,
-                p -> AbbreviatedCommits.matching(dir, p))).isEqualTo(first);
-        assertThat(AbbreviatedCommits.matching(dir, "not-hex")).isEmpty();
+        assertThat(VerifyPlans.byRevision(t, rev -> CommitNames.resolve(history, second, rev)))
+                .containsExactly(Map.entry(first, List.of("staging", "prod")));
+        VerifyTargets unknown = VerifyTargets.of(List.of("prod"), "0000000", Map.of());
+        assertThatThrownBy(() -> VerifyPlans.byRevision(unknown, rev -> CommitNames.resolve(history, second, rev)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("revision: 0000000: is not a commit of the GitOps repository");
+    }
+
+    private static String commit(Git git, String message) throws Exception {
+        return git.commit().setMessage(message).setAllowEmpty(true).setSign(false)
+                .setAuthor("t", "t@example.invalid").setCommitter("t", "t@example.invalid").call().name();
     }
 }

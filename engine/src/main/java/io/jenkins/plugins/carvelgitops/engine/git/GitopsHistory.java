@@ -17,4 +17,10 @@ public interface GitopsHistory extends RevisionHistory {
 
     /** The names of the entries of a folder at a commit, sorted; empty when the folder does not exist. */
     List<String> list(String sha, String folder);
+
+    /**
+     * The full SHAs of the commits whose name starts with {@code prefix} (lower-case hex, at least four
+     * characters), in no particular order; empty when none does. {@link CommitNames#resolve} picks the one.
+     */
+    List<String> commitsStartingWith(String prefix);
 }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -129,6 +131,24 @@ public final class JGitHistory implements GitopsHistory {
         }
         names.sort(null);
         return names;
+    }
+
+    @Override
+    public List<String> commitsStartingWith(String prefix) {
+        List<String> shas = new ArrayList<>();
+        if (!AbbreviatedObjectId.isId(prefix)) {
+            return shas;
+        }
+        try (Repository repo = open(); ObjectReader reader = repo.newObjectReader()) {
+            for (ObjectId id : reader.resolve(AbbreviatedObjectId.fromString(prefix))) {
+                if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+                    shas.add(id.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot look up commit " + prefix + " in " + folder + ": " + e.getMessage(), e);
+        }
+        return shas;
     }
 
     private Repository open() throws IOException {

@@ -65,4 +65,15 @@ public final class RemoteHistory implements GitopsHistory {
     public List<String> list(String sha, String folder) {
         return with(sha).list(sha, folder);
     }
+
+    /** Looks in the clone, and when nothing there starts with the prefix, in a fresh fetch (at most once per interval). */
+    @Override
+    public synchronized List<String> commitsStartingWith(String prefix) {
+        List<String> found = clone.commitsStartingWith(prefix);
+        if (found.isEmpty() && System.nanoTime() - lastFetch >= refetchEvery.toNanos()) {
+            fetch();
+            found = clone.commitsStartingWith(prefix);
+        }
+        return found;
+    }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.verify;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
+import io.jenkins.plugins.carvelgitops.engine.git.CommitNames;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.RepositoryView;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
@@ -32,7 +33,8 @@ public final class VerifyPlanner {
     }
 
     /**
-     * @param revision   the commit to verify; null for the head of {@code repository.branch}
+     * @param revision   the commit to verify, full or abbreviated ({@link CommitNames}); null for the head of
+     *                   {@code repository.branch}
      * @param stages     stage names; empty for every stage whose folder exists at the revision
      * @param kubeconfigs run-cluster kubeconfigs by stage name (stages without one read their Secret, if allowed)
      */
@@ -43,11 +45,8 @@ public final class VerifyPlanner {
         final String sha;
         if (revision == null || revision.isBlank()) {
             sha = head(config, history);
-        } else if (!revision.matches("[0-9a-fA-F]{40}")) {
-            throw ValidationException.of("--revision", revision, "is not a full 40-character commit SHA",
-                    "pass the commit that render or promote printed");
         } else {
-            sha = revision;
+            sha = CommitNames.resolve(history, history.head(config.repository().branch()).orElse(null), revision);
         }
         String pkgDir = config.repository().prefix() + config.packageName() + "/";
         List<StageSpec> selected = new ArrayList<>();

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +23,8 @@ import java.util.function.LongSupplier;
 
 /**
  * One verify in flight: routes watch events to the tracked objects, judges each with {@link ReadinessRules},
- * reports what changed, and ends on ready, the first failure, the deadline or a cancel. All state is guarded by
+ * reports what changed, and ends when {@link WaitVerdict} says so (ready, the first failure), at the deadline
+ * or on a cancel. All state is guarded by
  * {@code this}. Work that may block (opening clusters, reading Secrets, reconcile requests and their retries,
  * confirming an absence) runs on the {@code blocking} executor; the shared scheduler only holds the deadline
  * and the times of the {@link MissedEvents} re-reads, which it hands to that executor.
@@ -37,9 +37,9 @@ final class VerifyWait implements VerifyHandle {
     private final RevisionHistory history;
     private final ScheduledExecutorService scheduler;
     private final Executor blocking;
-    private final Clock clock;
-    private final LongSupplier nanoTime;
-    private final long startNanos;
+    /** Wall time, for the reconcile request's token. */
+    private final Clock wallClock;
+    private final WaitClock clock;
     private final CompletableFuture<VerifyReport> result = new CompletableFuture<>();
 
     private final List<TrackedObject> tracked = new ArrayList<>();
@@ -58,9 +58,8 @@ final class VerifyWait implements VerifyHandle {
         this.history = history;
         this.scheduler = scheduler;
         this.blocking = blocking;
-        this.clock = clock;
-        this.nanoTime = nanoTime;
-        this.startNanos = nanoTime.getAsLong();
+        this.wallClock = clock;
+        this.clock = new WaitClock(nanoTime);
     }
 
     void begin() {
@@ -107,7 +106,7 @@ final class VerifyWait implements VerifyHandle {
 
     /** Asks Flux to reconcile now; a Flux object that does not exist ends the wait as the rules judge it. */
     private void requestReconcile(ClusterAccess build, List<TrackedObject> all) {
-        String token = clock.instant().toString();
+        String token = wallClock.instant().toString();
         Optional<TrackedObject> missing = ReconcileRequests.annotate(build, all, token);
         if (missing.isPresent()) {
             synchronized (this) {
@@ -252,37 +251,22 @@ final class VerifyWait implements VerifyHandle {
     }
 
     private void checkDone() {
-        Outcome outcome = null;
-        String message = null;
+        Optional<WaitVerdict> verdict;
         synchronized (this) {
-            if (done || tracked.isEmpty()) {
+            if (done) {
                 return;
             }
-            for (TrackedObject t : tracked) {
-                if (t.readiness != null && t.readiness.isFailed()) {
-                    outcome = Outcome.FAILED;
-                    message = WaitReports.failure(t);
-                    break;
-                }
-            }
-            if (outcome == null && tracked.stream().allMatch(TrackedObject::isReady)) {
-                outcome = Outcome.READY;
-                message = WaitReports.live(request);
-            }
+            verdict = WaitVerdict.of(request, tracked);
         }
-        if (outcome != null) {
-            finish(outcome, message);
-        }
+        verdict.ifPresent(v -> finish(v.outcome(), v.message()));
     }
 
     private void timedOut() {
-        long notReady;
-        String error;
+        WaitVerdict verdict;
         synchronized (this) {
-            notReady = tracked.stream().filter(t -> !t.isReady()).count();
-            error = tracked.stream().anyMatch(t -> t.readiness == null) ? lastError : null;
+            verdict = WaitVerdict.timedOut(request, tracked, lastError);
         }
-        finish(Outcome.TIMED_OUT, WaitReports.timedOut(request, notReady, tracked.size(), error));
+        finish(verdict.outcome(), verdict.message());
     }
 
     @Override
@@ -335,10 +319,10 @@ final class VerifyWait implements VerifyHandle {
     }
 
     private Duration elapsed() {
-        return Duration.ofNanos(nanoTime.getAsLong() - startNanos);
+        return clock.elapsed();
     }
 
     private String prefix() {
-        return String.format(Locale.ROOT, "[%.1fs] ", elapsed().toMillis() / 1000.0);
+        return clock.prefix();
     }
 }

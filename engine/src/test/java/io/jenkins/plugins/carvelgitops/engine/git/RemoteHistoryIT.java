@@ -48,5 +48,10 @@ class RemoteHistoryIT {
                 Map.of("c.yaml", "c: 1\n"));
         assertThat(history.isAncestor(ours, later)).as("fetched again when Flux reports a newer commit").isTrue();
         assertThat(history.isAncestor(ours, "0123456789abcdef0123456789abcdef01234567")).isFalse();
+
+        String latest = remote.pushAsSomeoneElse(Files.createDirectories(tmp.resolve("scratch3")), "latest",
+                Map.of("d.yaml", "d: 1\n"));
+        assertThat(CommitNames.resolve(history, null, latest.substring(0, 7))).as("an abbreviation of a commit pushed "
+                + "since is fetched").isEqualTo(latest);
     }
 }

@@ -27,6 +27,8 @@ public final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** The client sides of the connections whose last request was a watch ({@code watch=true}). */
+    private final java.util.Set<Socket> watching = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "test-fault-proxy");
         t.setDaemon(true);
@@ -73,6 +75,11 @@ public final class FaultProxy implements AutoCloseable {
         this.dropReplies = drop;
     }
 
+    /** How many connections are open now whose last request was a watch: a closed watch is gone from here. */
+    public int openWatches() {
+        return (int) watching.stream().filter(s -> !s.isClosed()).count();
+    }
+
     /** How many uploads were broken off. */
     public int cuts() {
         return cuts.get();
@@ -108,6 +115,12 @@ public final class FaultProxy implements AutoCloseable {
                     if (head.startsWith("POST ") || head.startsWith("GET ")) {
                         // a new request on a kept-alive connection
                         isPush = head.startsWith("POST ") && head.contains("git-receive-pack");
+                        String line = head.contains("\r\n") ? head.substring(0, head.indexOf("\r\n")) : head;
+                        if (line.contains("watch=true")) {
+                            watching.add(from);
+                        } else {
+                            watching.remove(from);
+                        }
                         pushing.set(isPush);
                         forwarded = 0;
                     }
@@ -134,6 +147,8 @@ public final class FaultProxy implements AutoCloseable {
             closeQuietly(to);
             open.remove(from);
             open.remove(to);
+            watching.remove(from);
+            watching.remove(to);
         }
     }
 

@@ -50,6 +50,11 @@ public final class MemoryGitops implements GitopsHistory, RepositoryView {
     }
 
     @Override
+    public List<String> commitsStartingWith(String prefix) {
+        return head.startsWith(prefix) ? List.of(head) : List.of();
+    }
+
+    @Override
     public String read(String path) {
         return files.get(path);
     }

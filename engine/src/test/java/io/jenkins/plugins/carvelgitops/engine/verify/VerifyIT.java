@@ -301,6 +301,27 @@ class VerifyIT {
     }
 
     @Test
+    void aCanceledVerifyClosesEveryWatchOnEveryCluster() throws Exception {
+        try (SimulatedDelivery d = oneStage(true)) {
+            d.flux.reactToRequests(false);
+            VerifyHandle handle = new Verifier(clients, RevisionHistory.EXACT, scheduler)
+                    .start(d.request(SHA, LONG, true), progress);
+            // GitRepository and Kustomizations on the build cluster, the PackageInstall on the run cluster
+            Await.until(Duration.ofSeconds(30), "the watches of the verify",
+                    () -> d.build.proxy().openWatches() >= 2 && d.run("prod").proxy().openWatches() >= 1);
+            int open = d.build.proxy().openWatches() + d.run("prod").proxy().openWatches();
+
+            handle.cancel();
+
+            assertThat(handle.result().get(5, TimeUnit.SECONDS).outcome()).isEqualTo(Outcome.CANCELED);
+            Await.until(Duration.ofSeconds(10), "every watch closed",
+                    () -> d.build.proxy().openWatches() + d.run("prod").proxy().openWatches() == 0);
+            assertThat(open).as("watches open before the cancel").isGreaterThanOrEqualTo(3);
+            assertThat(d.build.proxy().openWatches() + d.run("prod").proxy().openWatches()).isZero();
+        }
+    }
+
+    @Test
     void anInterruptedVerificationCancelsEveryWait() throws Exception {
         try (SimulatedDelivery d = oneStage(false)) {
             d.flux.reactToRequests(false);
