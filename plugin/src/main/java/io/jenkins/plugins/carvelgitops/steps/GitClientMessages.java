@@ -20,9 +20,6 @@ import java.util.regex.Pattern;
  */
 final class GitClientMessages {
 
-    /** JGit statuses that mean someone else moved the branch first. */
-    private static final List<String> JGIT_RACE_STATUSES = List.of("REJECTED_NONFASTFORWARD",
-            "REJECTED_REMOTE_CHANGED");
     private static final List<String> UNREACHABLE = List.of("connection refused", "connection failed",
             "unknownhost", "unknown host", "could not resolve host", "timed out", "no route", "connection reset",
             "remote hung up", "unexpected end of file");
@@ -43,11 +40,7 @@ final class GitClientMessages {
         }
         Matcher jgit = JGIT_STATUS.matcher(message);
         if (jgit.find()) {
-            String status = jgit.group(2);
-            if (JGIT_RACE_STATUSES.contains(status)) {
-                return true;
-            }
-            return status.equals("REJECTED_OTHER_REASON") && isRaceReason(jgit.group(1));
+            return PushRefusals.isLostRace(jgit.group(2), jgit.group(1));
         }
         Matcher cli = CLI_STATUS.matcher(message);
         boolean rejected = false;

@@ -14,6 +14,10 @@ import java.util.List;
  * lock was made during the run's commit; then the next run (holding the {@link FolderLock}, so no other
  * carvel-gitops run is alive) removes it. Any other lock belongs to another Git process: it is never
  * deleted, and the run stops naming the lock and how to clear it.
+ *
+ * <p>A push into a repository on this machine ({@code file://}) is noted the same way in that repository,
+ * because its receive-pack runs in our process: a run killed while it moved the branch leaves the branch's
+ * lock there, which every later push would read as a lost race ({@link #clearPushLeftovers}).
  */
 final class GitLocks {
 
@@ -40,10 +44,7 @@ final class GitLocks {
                 if (!Files.exists(lock, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     continue;
                 }
-                long made = Files.getLastModifiedTime(lock, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis();
-                boolean ours = started != null && SafeTree.isRegularFile(lock)
-                        && made >= started - CLOCK_SLACK.toMillis() && made <= started + COMMIT_WINDOW.toMillis();
-                if (!ours) {
+                if (!madeDuring(lock, started)) {
                     throw new GitopsGitException(lock + " exists: another Git process may be running in " + folder
                             + "; wait for it to finish, or if none is running, remove " + lock + " and run again");
                 }
@@ -56,7 +57,42 @@ final class GitLocks {
         }
     }
 
-    /** Notes that this run is about to stage and commit. */
+    /**
+     * Before pushing into a repository on this machine (a {@code file://} remote, whose receive-pack runs in
+     * our process, so a killed run leaves its ref lock there): removes the lock of each of {@code branches}
+     * that a killed push of ours made; call it holding that repository's {@link FolderLock}. Any other
+     * lock is left alone for the push to report: it may be another Git process's, and it is not ours.
+     */
+    static void clearPushLeftovers(Path gitDir, List<String> branches) {
+        Path note = gitDir.resolve(NOTE);
+        Long started = startedAt(note);
+        if (started == null) {
+            return;
+        }
+        try {
+            for (String branch : branches) {
+                Path lock = gitDir.resolve("refs/heads/" + branch + ".lock");
+                if (Files.exists(lock, java.nio.file.LinkOption.NOFOLLOW_LINKS) && madeDuring(lock, started)) {
+                    Files.delete(lock);
+                }
+            }
+            Files.deleteIfExists(note);
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot clear what an interrupted push left in " + gitDir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code lock} is a regular file made while the run that noted {@code started} was committing. */
+    private static boolean madeDuring(Path lock, Long started) throws IOException {
+        if (started == null || !SafeTree.isRegularFile(lock)) {
+            return false;
+        }
+        long made = Files.getLastModifiedTime(lock, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis();
+        return made >= started - CLOCK_SLACK.toMillis() && made <= started + COMMIT_WINDOW.toMillis();
+    }
+
+    /** Notes that this run is about to stage and commit (or push into a repository on this machine). */
     static void begin(Path gitDir) {
         try {
             Files.writeString(gitDir.resolve(NOTE), Long.toString(System.currentTimeMillis()) + "\n",

@@ -15,7 +15,22 @@ public final class PushRefusals {
             "already exists", "cannot lock", "failed to lock", "failed to update ref", "invalid old id",
             "incorrect old value", "lock failure");
 
+    /** JGit's {@code RemoteRefUpdate.Status} names that mean someone else moved the branch first. */
+    private static final List<String> RACE_STATUSES = List.of("REJECTED_NONFASTFORWARD", "REJECTED_REMOTE_CHANGED");
+
     private PushRefusals() {
+    }
+
+    /**
+     * Whether a ref update that JGit reports with {@code status} (a {@code RemoteRefUpdate.Status} name, as
+     * JGit and git-client's JGit implementation print it) and the server's {@code reason} is a lost race:
+     * a rejection as not a fast-forward or a changed ref, or a server's "other reason" that reads as a race.
+     */
+    public static boolean isLostRace(String status, String reason) {
+        if (RACE_STATUSES.contains(status)) {
+            return true;
+        }
+        return "REJECTED_OTHER_REASON".equals(status) && isLostRace(reason);
     }
 
     /** Whether the server's reason says the branch moved between its advertisement and our update. */

@@ -95,8 +95,15 @@ public final class RemoteGitopsRepository implements GitopsRepository {
     @Override
     public CommitResult publish(ChangePlanner planner) {
         try (GitRemote remote = sessions.get()) {
+            String firstHead = null;
+            boolean moved = false;
             for (int attempt = 1; ; attempt++) {
                 String head = remote.sync();
+                if (attempt == 1) {
+                    firstHead = head;
+                } else if (!Objects.equals(head, firstHead)) {
+                    moved = true;
+                }
                 Planned planned = plan(remote, head, planner);
                 WorkTree tree = planned.tree();
                 Change change = planned.change();
@@ -113,6 +120,9 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                     return new CommitResult(commit, true, changes, WorkTree.unifiedDiff(changes));
                 }
                 if (attempt >= retry.maxAttempts()) {
+                    if (!moved && attempt > 1 && head != null && head.equals(remoteHeadOrNull(remote))) {
+                        throw stuck(remote, head, attempt);
+                    }
                     throw new GitopsGitException("push to " + remote.describe() + " was rejected " + attempt
                             + " times because others pushed first each time; nothing of this change was pushed. "
                             + "Run again, or allow more attempts (--push-attempts)");
@@ -124,6 +134,26 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                         + " ms");
                 pause(wait);
             }
+        }
+    }
+
+    /**
+     * Every push was refused as if someone had pushed first, yet the branch never moved: no race, but a
+     * server that cannot update the branch (C Git and JGit word a held ref lock as a lock failure).
+     */
+    private static GitopsGitException stuck(GitRemote remote, String head, int attempts) {
+        return new GitopsGitException("push to " + remote.describe() + " was refused " + attempts + " times, yet the "
+                + "branch stayed at " + shortSha(head) + ": the server cannot update it, and not because others pushed "
+                + "(a lock file left in the repository on the server, such as refs/heads/<branch>.lock, or a hook "
+                + "that refuses with a lock failure's wording); nothing of this change was pushed. Remove the stale "
+                + "lock on the server, then run again");
+    }
+
+    private static String remoteHeadOrNull(GitRemote remote) {
+        try {
+            return remote.remoteHead();
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 

@@ -27,5 +27,20 @@ class PushRefusalsTest {
     void classifiesTheServersReason(String reason, boolean lostRace) {
         assertThat(PushRefusals.isLostRace(reason)).isEqualTo(lostRace);
         assertThat(JGitRemote.lostRace(reason)).isEqualTo(lostRace);
+        assertThat(PushRefusals.isLostRace("REJECTED_OTHER_REASON", reason)).isEqualTo(lostRace);
+    }
+
+    @ParameterizedTest(name = "{0} ({1}): lost race = {2}")
+    @CsvSource(delimiter = ';', value = {
+        "REJECTED_NONFASTFORWARD; ; true",
+        "REJECTED_REMOTE_CHANGED; ; true",
+        "REJECTED_OTHER_REASON; branch is locked; false",
+        "REJECTED_OTHER_REASON; failed to lock; true",
+        "REJECTED_NODELETE; failed to lock; false",
+        "NON_EXISTING; non-fast-forward; false",
+        "NOT_ATTEMPTED; ; false",
+    })
+    void classifiesJGitsStatusAndTheReasonTogether(String status, String reason, boolean lostRace) {
+        assertThat(PushRefusals.isLostRace(status, reason)).isEqualTo(lostRace);
     }
 }
