@@ -24,7 +24,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         boolean debug = leaf.hasMatchedOption("--debug");
         int code;
         if (e instanceof ValidationException v) {
-            v.problems().forEach(p -> err.println("error: " + p.line()));
+            v.problems().forEach(p -> err.println("error: " + p.line(CliSpelling.INSTANCE)));
             code = ExitCodes.INVALID;
         } else if (e instanceof GitopsGitException || e instanceof ClusterException || e instanceof IOException
                 || e instanceof UncheckedIOException) {
@@ -67,7 +67,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                 + String.join(", ", options)) + rest;
     }
 
+    /** One line, the engine's parameters spelled as this command line's options. */
     static String oneLine(String s) {
-        return Text.oneLine(s, " ");
+        return Text.oneLine(CliSpelling.INSTANCE.spell(s), " ");
     }
 }

@@ -85,7 +85,7 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
             List<VerifyRequest> requests = plan(config, history, groups);
             return await(requests, history, progress);
         } catch (ValidationException | ClusterException | GitopsGitException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(StepSpelling.message(e));
         } catch (IllegalArgumentException e) {
             // an empty kubeconfig or an unknown revision: the message names which, never a secret
             throw new AbortException("fluxVerify: " + e.getMessage());
