@@ -24,14 +24,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         boolean debug = leaf.hasMatchedOption("--debug");
         int code;
         if (e instanceof ValidationException v) {
-            v.problems().forEach(p -> err.println("error: " + p.line()));
+            v.problems().forEach(p -> err.println("error: " + p.line(CliSpelling.INSTANCE)));
             code = ExitCodes.INVALID;
         } else if (e instanceof GitopsGitException || e instanceof ClusterException || e instanceof IOException
                 || e instanceof UncheckedIOException) {
-            err.println("error: " + Text.oneLine(e.getMessage(), " "));
+            err.println("error: " + spelled(e.getMessage()));
             code = ExitCodes.GIT_OR_IO;
         } else {
-            err.println("error: " + e.getClass().getSimpleName() + ": " + Text.oneLine(e.getMessage(), " ")
+            err.println("error: " + e.getClass().getSimpleName() + ": " + spelled(e.getMessage())
                     + " (run with --debug for details)");
             code = ExitCodes.GIT_OR_IO;
         }
@@ -46,7 +46,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = SafeOutput.of(e.getCommandLine().getErr());
         err.println("error: " + (e instanceof CommandLine.UnmatchedArgumentException u ? unmatched(u.getUnmatched())
-                : Text.oneLine(e.getMessage(), " ")));
+                : spelled(e.getMessage())));
         err.println("usage: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return ExitCodes.USAGE;
@@ -65,5 +65,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                 + (values == 1 ? "" : "s") + " (not shown: it may be a secret)";
         return (options.isEmpty() ? "" : "unknown option" + (options.size() == 1 ? " " : "s ")
                 + String.join(", ", options)) + rest;
+    }
+
+    /** One line, the engine's parameters spelled as this command line's options. */
+    static String spelled(String s) {
+        return Text.oneLine(CliSpelling.INSTANCE.spell(s), " ");
     }
 }

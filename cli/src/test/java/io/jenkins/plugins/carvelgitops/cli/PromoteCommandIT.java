@@ -56,7 +56,7 @@ class PromoteCommandIT {
                 common));
         assertThat(refused.code()).isEqualTo(ExitCodes.INVALID);
         assertThat(refused.err()).endsWith("\nerror: --to: prod: moving from 2.0.0 down to 1.0.0 is a rollback; pass "
-                + "--allow-downgrade (allowDowngrade: true) to roll back on purpose\n");
+                + "--allow-downgrade to roll back on purpose\n");
 
         CliRun rollback = cli(env, concat(new String[] {"promote", "--to", "prod", "--package-version", "1.0.0",
                 "--allow-downgrade", "--output", "json"}, common));

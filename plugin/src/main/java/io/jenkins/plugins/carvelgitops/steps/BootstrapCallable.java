@@ -73,7 +73,7 @@ final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String
                 return applied(result.applied());
             }
         } catch (ValidationException | ClusterException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(StepSpelling.message(e));
         } catch (IllegalArgumentException e) {
             // an empty kubeconfig or token: the value objects say which, never the content
             throw new AbortException("carvelGitopsBootstrap: " + e.getMessage());

@@ -84,7 +84,7 @@ abstract class DeliveryCallable extends MasterToSlaveFileCallable<Delivery> {
             return deliver(new Request(ws, config, inputs),
                     new Repos(c -> Repositories.open(c, config, ws, credential, git, listener, progress)), progress);
         } catch (ValidationException | GitopsGitException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(StepSpelling.message(e));
         }
     }
 }

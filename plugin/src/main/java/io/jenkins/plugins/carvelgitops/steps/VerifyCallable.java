@@ -85,7 +85,7 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
                 return await(requests, history, progress);
             }
         } catch (ValidationException | ClusterException | GitopsGitException e) {
-            throw new AbortException(e.getMessage());
+            throw new AbortException(StepSpelling.message(e));
         } catch (IllegalArgumentException e) {
             // an empty kubeconfig: the message says so, never a secret
             throw new AbortException("fluxVerify: " + e.getMessage());

@@ -94,8 +94,8 @@ public final class ConfigLoader {
         String url = f.requiredString("url", "set repository.url to the GitOps repository URL or a local folder");
         String urlProblem = url == null ? null : RemoteUrls.credentialProblem(url);
         if (urlProblem != null) {
-            problems.add(label, "repository.url", urlProblem, "remove them from the URL and use the credential "
-                    + "options (GIT_USERNAME/GIT_TOKEN, --token-file, or a Jenkins credential)");
+            problems.add(label, "repository.url", urlProblem, "remove them from the URL and give them as "
+                    + "{gitCredentials}");
         }
         String branch = f.string("branch", "main");
         String branchProblem = branch == null ? null : BranchNames.problem(branch);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.config;
 
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problem;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.ArrayList;
@@ -36,22 +37,27 @@ public final class ConfigOverrides {
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw ValidationException.of("--set", shortened(pair), "is not KEY=VALUE",
+                throw ValidationException.of(Parameter.OVERRIDE, shortened(pair), "is not KEY=VALUE",
                         "write it like repository.branch=main");
             }
             String key = pair.substring(0, eq).trim();
             if (pair.length() > SafeYaml.MAX_FILE_BYTES) {
-                throw ValidationException.of("--set " + shortened(key), "", "is " + pair.length() + " characters, "
+                throw ValidationException.of(label(key), "", "is " + pair.length() + " characters, "
                         + "more than the " + SafeYaml.MAX_FILE_BYTES + " a config file may hold", "put it in the file");
             }
             int segments = key.split("\\.", -1).length;
             if (segments > SafeYaml.MAX_NESTING) {
-                throw ValidationException.of("--set " + shortened(key), "", "nests " + segments + " levels, more than "
+                throw ValidationException.of(label(key), "", "nests " + segments + " levels, more than "
                         + "the " + SafeYaml.MAX_NESTING + " a config file may have", "use a shorter key");
             }
             map.put(key, pair.substring(eq + 1));
         }
         return new ConfigOverrides(map);
+    }
+
+    /** Where a problem with the override of {@code key} is: the override parameter and the key. */
+    private static String label(String key) {
+        return Parameter.OVERRIDE.ref() + " " + shortened(key);
     }
 
     /** A key as errors show it: a generated 3000-segment key must not fill the terminal. */
@@ -89,7 +95,7 @@ public final class ConfigOverrides {
             // An empty value unsets the key, so its default applies.
             Object value = e.getValue().isEmpty() ? UNSET : scalarOrFlow(e.getKey(), e.getValue());
             if (path.length + depth(value) > SafeYaml.MAX_NESTING) {
-                throw ValidationException.of("--set " + shortened(e.getKey()), "", "nests " + (path.length
+                throw ValidationException.of(label(e.getKey()), "", "nests " + (path.length
                         + depth(value)) + " levels, more than the " + SafeYaml.MAX_NESTING + " a config file may have",
                         "use a flatter value");
             }
@@ -100,7 +106,7 @@ public final class ConfigOverrides {
 
     /**
      * The problems as they should be reported: one about a field an override set names that override
-     * ({@code --set stages.prod.values.replicas}) rather than {@code label}, the file it did not come from.
+     * ({@code {override} stages.prod.values.replicas}) rather than {@code label}, the file it did not come from.
      */
     private List<Problem> attribute(List<Problem> problems, String label) {
         if (values.isEmpty()) {
@@ -116,7 +122,7 @@ public final class ConfigOverrides {
                     owner = key;
                 }
             }
-            out.add(owner == null || !p.file().equals(label) ? p : new Problem("--set " + owner,
+            out.add(owner == null || !p.file().equals(label) ? p : new Problem(Parameter.OVERRIDE.ref() + " " + owner,
                     field.substring(owner.length()).replaceFirst("^\\.", ""), p.message(), p.fix()));
         }
         return out;
@@ -158,10 +164,11 @@ public final class ConfigOverrides {
     private static Object scalarOrFlow(String key, String text) {
         String t = text.strip();
         if (t.startsWith("[") || t.startsWith("{")) {
-            return SafeYaml.parseAll(text, "--set " + key).stream().findFirst().orElse(null);
+            return SafeYaml.parseAll(text, Parameter.OVERRIDE.ref() + " " + key).stream().findFirst().orElse(null);
         }
         try {
-            Object parsed = SafeYaml.parseAll(text, "--set " + key).stream().findFirst().orElse(null);
+            Object parsed = SafeYaml.parseAll(text, Parameter.OVERRIDE.ref() + " " + key).stream().findFirst()
+                    .orElse(null);
             return parsed instanceof java.util.Map || parsed instanceof List ? text : parsed;
         } catch (ValidationException e) {
             return text;
@@ -184,13 +191,15 @@ public final class ConfigOverrides {
             for (Object stage : stages) {
                 if (stage instanceof Map<?, ?> m && name.equals(m.get("name"))) {
                     if (i + 2 >= path.length) {
-                        throw ValidationException.of("--set", key, "names a whole stage", "set one of its keys");
+                        throw ValidationException.of(Parameter.OVERRIDE, key, "names a whole stage",
+                                "set one of its keys");
                     }
                     set((Map<String, Object>) m, path, i + 2, value, key);
                     return;
                 }
             }
-            throw ValidationException.of("--set", key, "there is no stage '" + name + "'", "use a stage of the config");
+            throw ValidationException.of(Parameter.OVERRIDE, key, "there is no stage '" + name + "'",
+                    "use a stage of the config");
         }
         Object child = node.get(part);
         if (value == UNSET && !(child instanceof Map)) {

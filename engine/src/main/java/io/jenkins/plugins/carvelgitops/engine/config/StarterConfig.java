@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.config;
 
 import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.Names;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import java.util.ArrayList;
@@ -31,14 +32,14 @@ public final class StarterConfig {
         for (String stage : stages) {
             String why = Names.labelProblem(stage);
             if (why != null) {
-                problems.add("--stage", stage, why, "name stages like staging or prod");
+                problems.add(Parameter.STAGE, stage, why, "name stages like staging or prod");
             } else if (!seen.add(stage)) {
-                problems.add("--stage", stage, "is given twice", "name each stage once");
+                problems.add(Parameter.STAGE, stage, "is given twice", "name each stage once");
             }
         }
         if (stages.isEmpty()) {
-            problems.add("--stage", "", "is required", "name the stages in delivery order, e.g. --stage staging "
-                    + "--stage prod");
+            problems.add(Parameter.STAGE, "", "is required", "name the stages in delivery order, e.g. {stage} staging "
+                    + "{stage} prod");
         }
         problems.throwIfAny();
         StringBuilder sb = new StringBuilder();

@@ -65,7 +65,7 @@ final class FolderLock implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new GitopsGitException(folder + " stayed in use by another carvel-gitops run for "
                             + timeout.toSeconds() + " s; wait for it to finish (or, for a clone, use another "
-                            + "--cache-dir)");
+                            + "{cacheDir})");
                 }
                 if (!told) {
                     listener.waiting("waiting for " + folder + ": another carvel-gitops run is using it");

@@ -63,7 +63,7 @@ final class RemoteAccess {
             String user = options.auth() == null ? "no credentials were given" : "user '" + options.auth().username()
                     + "', token from " + options.credentialSource();
             String fix = options.auth() == null
-                    ? "set GIT_USERNAME and GIT_TOKEN (or --token-file) to a user and a personal access token"
+                    ? "set {gitCredentials} to a user and a personal access token"
                     : "check that the user name is right and the token is valid, not expired, and allowed to read "
                             + "and write the repository";
             return new GitopsGitException("authentication failed for " + Urls.withoutCredentials(url) + " (" + user

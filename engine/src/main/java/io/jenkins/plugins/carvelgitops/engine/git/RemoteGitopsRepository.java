@@ -125,7 +125,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
                     }
                     throw new GitopsGitException("push to " + remote.describe() + " was rejected " + attempt
                             + " times because others pushed first each time; nothing of this change was pushed. "
-                            + "Run again, or allow more attempts (--push-attempts)");
+                            + "Run again, or allow more attempts ({pushAttempts})");
                 }
                 Duration wait = retry.delayAfter(attempt, random);
                 listener.warning("push rejected: " + remote.describe() + " moved on from "

@@ -140,7 +140,7 @@ public final class RepositoryLayout {
         String label = label(packageInstallFile(stage));
         VersionSelection selection = VersionSelection.of(packageInstall).orElseThrow(() -> ValidationException.of(
                 label, "spec.packageRef.versionSelection", "is missing, so the stage's version is unknown",
-                "render the stage again with carvel-gitops render --stage " + stage));
+                "render stage " + stage + " again"));
         Semver pinned = selection.pinned();
         if (pinned != null) {
             return Optional.of(pinned);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.function.Function;
@@ -47,9 +48,9 @@ public final class PromoteService {
         String stages = String.join(", ", config.stages().stream().map(StageSpec::name).toList());
         StageSpec to = null;
         if (job.to() == null) {
-            problems.add("--to", "", "is required", "name the stage to promote to, one of: " + stages);
+            problems.add(Parameter.TO, "", "is required", "name the stage to promote to, one of: " + stages);
         } else if (config.stage(job.to()).isEmpty()) {
-            problems.add("--to", job.to(), "is not a stage of " + config.source(), "use one of: " + stages);
+            problems.add(Parameter.TO, job.to(), "is not a stage of " + config.source(), "use one of: " + stages);
         } else {
             to = config.stage(job.to()).get();
             if (to.track() == Track.LATEST) {
@@ -63,31 +64,34 @@ public final class PromoteService {
             try {
                 version = Semver.parse(job.version());
             } catch (IllegalArgumentException e) {
-                problems.add("--package-version", job.version(), e.getMessage(), "give a Package version such as 1.2.3");
+                problems.add(Parameter.PACKAGE_VERSION, job.version(), e.getMessage(),
+                        "give a Package version such as 1.2.3");
             }
         } else if (job.from() != null) {
             if (config.stage(job.from()).isEmpty()) {
-                problems.add("--from", job.from(), "is not a stage of " + config.source(), "use one of: " + stages);
+                problems.add(Parameter.FROM, job.from(), "is not a stage of " + config.source(),
+                        "use one of: " + stages);
             } else if (job.from().equals(job.to())) {
-                problems.add("--from", job.from(), "is the same stage as --to", "promote from an earlier stage");
+                problems.add(Parameter.FROM, job.from(), "is the same stage as {to}", "promote from an earlier stage");
             }
         } else if (to != null && config.indexOf(to.name()) == 0) {
-            problems.add("--to", to.name(), "is the first stage, so no stage comes before it",
-                    "pass --from STAGE or --package-version VERSION");
+            problems.add(Parameter.TO, to.name(), "is the first stage, so no stage comes before it",
+                    "pass {from} STAGE or {packageVersion} VERSION");
         }
         problems.throwIfAny();
         String from = job.version() == null ? sourceStage(config, job) : null;
         return new PromotionPlanner(config, from, to, version, job.allowDowngrade(), job.message());
     }
 
-    /** The stage whose version moves: {@code --from}, else the stage before {@code --to}. */
+    /** The stage whose version moves: {@code from}, else the stage before {@code to}. */
     public static String sourceStage(GitopsConfig config, PromoteJob job) {
         if (job.from() != null) {
             return job.from();
         }
         int i = config.indexOf(job.to());
         if (i <= 0) {
-            throw ValidationException.of("--to", job.to(), "has no stage before it", "pass --from or --package-version");
+            throw ValidationException.of(Parameter.TO, job.to(), "has no stage before it",
+                    "pass {from} or {packageVersion}");
         }
         return config.stages().get(i - 1).name();
     }

@@ -13,6 +13,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderRequest;
 import io.jenkins.plugins.carvelgitops.engine.render.Renderer;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class PromotionPlanner implements ChangePlanner {
         if (packageText == null) {
             throw ValidationException.of(layout.label(packagePath), "", "does not exist, so version " + version
                     + " cannot be promoted" + (stored.isEmpty() ? "" : " (stored: " + newest(stored) + ")"),
-                    "render that version first (carvel-gitops render --package <its Package file>), or pick a "
+                    "render that version first ({packageFile} <its Package file>), or pick a "
                             + "stored one");
         }
         Optional<Object> current = layout.packageInstall(to.name());
@@ -80,8 +81,8 @@ public final class PromotionPlanner implements ChangePlanner {
             previous = layout.selected(to.name(), current.get(), stored).orElse(null);
             downgrade = previous != null && version.compareTo(previous) < 0;
             if (downgrade && !allowDowngrade) {
-                throw ValidationException.of("--to", to.name(), "moving from " + previous + " down to " + version
-                        + " is a rollback", "pass --allow-downgrade (allowDowngrade: true) to roll back on purpose");
+                throw ValidationException.of(Parameter.TO, to.name(), "moving from " + previous + " down to " + version
+                        + " is a rollback", "pass {allowDowngrade} to roll back on purpose");
             }
             boolean upgrade = previous == null || version.compareTo(previous) > 0;
             String path = layout.packageInstallFile(to.name());
@@ -97,10 +98,10 @@ public final class PromotionPlanner implements ChangePlanner {
         String path = layout.packageInstallFile(from);
         Object pkgi = layout.packageInstall(from).orElseThrow(() -> ValidationException.of(layout.label(path), "",
                 "does not exist, so stage '" + from + "' pins no version to promote",
-                "render to " + from + " first, or pass --package-version"));
+                "render to " + from + " first, or pass {packageVersion}"));
         return layout.selected(from, pkgi, stored).orElseThrow(() -> ValidationException.of(layout.label(path),
                 "spec.packageRef.versionSelection.constraints", "selects none of the stored versions",
-                "pass --package-version, or render a version " + from + " selects"));
+                "pass {packageVersion}, or render a version " + from + " selects"));
     }
 
     /** Sets the pinned version in a parsed PackageInstall, adding or removing the downgrade annotation. */

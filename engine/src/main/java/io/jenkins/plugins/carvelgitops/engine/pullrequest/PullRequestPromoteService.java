@@ -54,7 +54,7 @@ public final class PullRequestPromoteService {
         if (config.repository().isLocalPath()) {
             throw ValidationException.of(config.source(), "repository.url", "is a local folder, which has no pull "
                     + "requests (stage " + job.to() + ")", "set repository.url to the hosted repository's URL, or "
-                    + "promote without --pull-request to a stage without pullRequest: true");
+                    + "promote without {pullRequest} to a stage without pullRequest: true");
         }
         RepositoryAddress address = RepositoryAddress.of(config.repository().url(), settings, config.source());
         GitopsRepository repository = repositories.apply(config);

@@ -52,7 +52,7 @@ public final class PullRequestText {
                 : "`" + o.previous() + "`").append(" |\n");
         if (o.from() != null) {
             b.append("| Live state of ").append(o.from()).append(" | ").append(liveState == null
-                    ? "not checked (promote with --require-live to check it)" : liveState.replace("|", "\\|"))
+                    ? "not checked (promoted without requiring it live)" : liveState.replace("|", "\\|"))
                     .append(" |\n");
         }
         if (o.downgrade()) {

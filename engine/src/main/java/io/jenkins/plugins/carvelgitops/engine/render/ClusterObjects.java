@@ -4,6 +4,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ public record ClusterObjects(List<Manifest> buildCluster, Map<String, List<Manif
     public static ClusterObjects of(GitopsConfig config, List<String> stageNames) {
         List<StageSpec> stages = new ArrayList<>();
         for (String name : stageNames) {
-            stages.add(config.stage(name).orElseThrow(() -> ValidationException.of("--stage", name, "is not a stage "
-                    + "of " + config.source(), "use one of: " + String.join(", ", config.stages().stream()
+            stages.add(config.stage(name).orElseThrow(() -> ValidationException.of(Parameter.STAGE, name,
+                    "is not a stage of " + config.source(), "use one of: " + String.join(", ", config.stages().stream()
                             .map(StageSpec::name).toList()))));
         }
         if (stageNames.isEmpty()) {

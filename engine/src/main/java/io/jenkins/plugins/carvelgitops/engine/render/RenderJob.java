@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.render;
 
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigOverrides;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,13 +31,13 @@ public record RenderJob(Path configFile, ConfigOverrides overrides, Path package
         overrides = overrides == null ? ConfigOverrides.NONE : overrides;
         stages = List.copyOf(stages);
         if (retain < 0) {
-            throw ValidationException.of("--retain", String.valueOf(retain), "must be 1 or more",
+            throw ValidationException.of(Parameter.RETAIN, String.valueOf(retain), "must be 1 or more",
                     "give how many Package versions to keep, or leave it out to keep all");
         }
         if (keepVersion && packageFile != null) {
-            throw ValidationException.of("--keep-version", "", "reads the Package from the repository, but a Package "
-                    + "file is given too (" + packageFile + ")", "leave out --package (packageFile in a step), or "
-                    + "--keep-version to deliver that Package");
+            throw ValidationException.of(Parameter.KEEP_VERSION, "", "reads the Package from the repository, "
+                    + "but a Package file is given too (" + packageFile + ")", "leave out {packageFile}, or "
+                    + "{keepVersion} to deliver that Package");
         }
     }
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,8 +74,8 @@ final class RenderPlanner implements ChangePlanner {
             Semver previous = layout.selected(stage, current.get(), stored).orElse(null);
             int order = previous == null ? 1 : delivered.version().compareTo(previous);
             if (order < 0 && !job.allowDowngrade()) {
-                throw ValidationException.of("--stage", stage, "pins " + previous + "; rendering " + delivered.version()
-                        + " would move it down, a rollback", "pass --allow-downgrade (allowDowngrade: true) to roll "
+                throw ValidationException.of(Parameter.STAGE, stage, "pins " + previous + "; rendering "
+                        + delivered.version() + " would move it down, a rollback", "pass {allowDowngrade} to roll "
                         + "back on purpose, or render a version of at least " + previous);
             }
             if (order < 0) {
@@ -107,22 +108,23 @@ final class RenderPlanner implements ChangePlanner {
             String path = layout.packageInstallFile(stage);
             Object pkgi = layout.packageInstall(stage).orElseThrow(() -> ValidationException.of(layout.label(path), "",
                     "does not exist, so stage '" + stage + "' pins no version to keep",
-                    "render the stage once with its Package (--package FILE) before using --keep-version"));
+                    "render the stage once with its Package ({packageFile} FILE) before using {keepVersion}"));
             pinned.put(stage, layout.selected(stage, pkgi, stored).orElseThrow(() -> ValidationException.of(
                     layout.label(path), "spec.packageRef.versionSelection.constraints",
-                    "selects none of the stored versions", "render the stage with its Package (--package FILE)")));
+                    "selects none of the stored versions", "render the stage with its Package ({packageFile} FILE)")));
         }
         if (new HashSet<>(pinned.values()).size() > 1) {
-            throw ValidationException.of("--keep-version", "", "the stages pin different versions (" + String.join(", ",
-                    pinned.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()) + ")",
-                    "run render --keep-version once per version, naming its stages");
+            throw ValidationException.of(Parameter.KEEP_VERSION, "", "the stages pin different versions ("
+                    + String.join(", ", pinned.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .toList()) + ")",
+                    "render with {keepVersion} once per version, naming its stages");
         }
         Semver version = pinned.values().iterator().next();
         String path = layout.packageFile(version);
         String text = layout.read(path);
         if (text == null) {
             throw ValidationException.of(layout.label(path), "", "does not exist, so the Package of version " + version
-                    + " cannot be read", "render that version again with its Package file (--package FILE)");
+                    + " cannot be read", "render that version again with its Package file ({packageFile} FILE)");
         }
         return layout.storedPackage(path, text, version);
     }

@@ -75,7 +75,7 @@ public final class RenderService {
         }
         if (config.packageFile() == null) {
             throw ValidationException.of(config.source(), "packageFile", "no Package file given",
-                    "pass --package FILE (packageFile: in a Pipeline step) or set packageFile: in the config");
+                    "pass {packageFile} FILE or set packageFile: in the config");
         }
         return configFolder(job).resolve(config.packageFile());
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.RepoFile;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.Names;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.RemoteUrls;
@@ -78,9 +79,9 @@ public final class Renderer {
         for (String name : names) {
             String why = Names.pathSegmentProblem(name);
             if (why != null) {
-                problems.add("--stage", name, why, "name a stage of " + config.source());
+                problems.add(Parameter.STAGE, name, why, "name a stage of " + config.source());
             } else if (!known.contains(name)) {
-                problems.add("--stage", name, "is not a stage of " + config.source(), "use one of: "
+                problems.add(Parameter.STAGE, name, "is not a stage of " + config.source(), "use one of: "
                         + String.join(", ", config.stages().stream().map(StageSpec::name).toList()));
             }
         }

@@ -12,6 +12,10 @@ public final class Problems {
         found.add(new Problem(file, field, message, fix));
     }
 
+    public void add(Parameter parameter, String field, String message, String fix) {
+        found.add(new Problem(parameter, field, message, fix));
+    }
+
     public void add(Problem problem) {
         found.add(problem);
     }

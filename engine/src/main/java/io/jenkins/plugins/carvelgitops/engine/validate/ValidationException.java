@@ -29,6 +29,15 @@ public final class ValidationException extends RuntimeException {
         return new ValidationException(new Problem(file, field, message, fix));
     }
 
+    public static ValidationException of(Parameter parameter, String field, String message, String fix) {
+        return new ValidationException(new Problem(parameter, field, message, fix));
+    }
+
+    /** One line per problem, parameters spelled the adapter's way. */
+    public String message(ParameterSpelling spelling) {
+        return problems.stream().map(p -> p.line(spelling)).collect(Collectors.joining("\n"));
+    }
+
     public List<Problem> problems() {
         return problems;
     }

@@ -170,8 +170,8 @@ public final class StatusService {
                 if (kubeconfig == null) {
                     if (!request.kubeconfigFromSecret()) {
                         return ObjectStatus.unknown(label, ref.kind(), ref.namespace(), ref.name(), "no kubeconfig "
-                                + "for the run cluster of stage " + stage + ": give one (--stage-kubeconfig " + stage
-                                + "=FILE), or allow reading its Secret from the build cluster (--kubeconfig-secrets)");
+                                + "for the run cluster of stage " + stage + ": give the stage's kubeconfig, or allow "
+                                + "reading its Secret from the build cluster");
                     }
                     String down = unreachable.get(request.buildCluster().fingerprint());
                     if (down != null) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,11 +56,11 @@ public final class VerifyPlanner {
             config.stages().stream().filter(s -> present.contains(s.name())).forEach(selected::add);
             if (selected.isEmpty()) {
                 throw ValidationException.of(file, "stages", "no stage folder of " + config.packageName()
-                        + " exists at " + Revisions.shortSha(sha), "render first, or name stages with --stage");
+                        + " exists at " + Revisions.shortSha(sha), "render first, or name stages with {stage}");
             }
         } else {
             for (String name : stages) {
-                selected.add(config.stage(name).orElseThrow(() -> ValidationException.of("--stage", name,
+                selected.add(config.stage(name).orElseThrow(() -> ValidationException.of(Parameter.STAGE, name,
                         "is not a stage of " + file, "use one of: " + String.join(", ", config.stages().stream()
                                 .map(StageSpec::name).toList()))));
             }
@@ -96,7 +97,7 @@ public final class VerifyPlanner {
     public static String head(GitopsConfig config, GitopsHistory history) {
         return history.head(config.repository().branch()).orElseThrow(() -> ValidationException.of(config.source(),
                 "repository.branch", "branch '" + config.repository().branch() + "' does not exist in the GitOps "
-                        + "repository", "render first, or pass --revision SHA"));
+                        + "repository", "render first, or pass {revision} SHA"));
     }
 
     /**
@@ -141,7 +142,7 @@ public final class VerifyPlanner {
     public static void checkStageNames(GitopsConfig config, Collection<String> names) {
         for (String name : names) {
             if (config.stage(name).isEmpty()) {
-                throw ValidationException.of("--stage-kubeconfig", name, "is not a stage of " + config.source(),
+                throw ValidationException.of(Parameter.STAGE_KUBECONFIG, name, "is not a stage of " + config.source(),
                         "write NAME=FILE with a stage name");
             }
         }

@@ -80,9 +80,8 @@ record WaitTargets(ClusterAccess build, List<TrackedObject> objects, List<Watch>
     private static KubeconfigAuth kubeconfigFromSecret(VerifyRequest request, ClusterAccess build, String stage) {
         String name = FluxNames.kubeconfigSecret(stage);
         if (!request.kubeconfigFromSecret()) {
-            throw new ClusterException("no kubeconfig for stage " + stage + ": give one (--stage-kubeconfig " + stage
-                    + "=FILE, or stageKubeconfigs in the step), or allow reading Secret " + name + " from the build "
-                    + "cluster");
+            throw new ClusterException("no kubeconfig for stage " + stage + ": give the stage's kubeconfig, or allow "
+                    + "reading Secret " + name + " from the build cluster");
         }
         return KubeconfigSecrets.read(build, request.fluxNamespace(), stage);
     }

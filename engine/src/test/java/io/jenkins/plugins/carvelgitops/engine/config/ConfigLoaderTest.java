@@ -163,7 +163,7 @@ class ConfigLoaderTest {
     void aSetKeyNestsNoDeeperThanAFile() {
         String deep = "stages.prod.values." + "a.".repeat(2997) + "z=1";
         assertThatThrownBy(() -> ConfigOverrides.parse(List.of(deep))).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("nests 3001 levels, more than the 64").hasMessageStartingWith("--set stages.prod");
+                .hasMessageContaining("nests 3001 levels, more than the 64").hasMessageStartingWith("{override} stages.prod");
         String hundred = "stages.prod.values." + "a.".repeat(96) + "z=1";
         assertThatThrownBy(() -> ConfigOverrides.parse(List.of(hundred))).hasMessageContaining("nests 100 levels");
         String flow = "stages.prod.values.a=" + "[".repeat(62) + "]".repeat(62);
@@ -194,9 +194,9 @@ class ConfigLoaderTest {
                         "stages.prod.namespace=Bad_NS", "repository.branch=a..b"))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).extracting(
                         io.jenkins.plugins.carvelgitops.engine.validate.Problem::line).containsExactlyInAnyOrder(
-                        "--set repository.branch: 'a..b' is not a valid branch name: holds '..'; use a name git "
+                        "{override} repository.branch: 'a..b' is not a valid branch name: holds '..'; use a name git "
                                 + "check-ref-format --branch accepts, such as main",
-                        "--set stages.prod.namespace: 'Bad_NS' is not a DNS-1123 label (lower-case letters, digits "
+                        "{override} stages.prod.namespace: 'Bad_NS' is not a DNS-1123 label (lower-case letters, digits "
                                 + "and '-', starting and ending with a letter or digit); use a DNS-1123 label, the "
                                 + "run-cluster namespace, e.g. apps"));
     }

@@ -93,6 +93,6 @@ class HttpPublishIT {
         assertThatThrownBy(() -> repository(null).publish(change("a: 1\n")))
                 .isInstanceOf(GitopsGitException.class)
                 .hasMessageStartingWith("authentication failed for " + server.url("gitops.git"))
-                .hasMessageContaining("GIT_USERNAME and GIT_TOKEN");
+                .hasMessageContaining("set {gitCredentials} to a user and a personal access token");
     }
 }

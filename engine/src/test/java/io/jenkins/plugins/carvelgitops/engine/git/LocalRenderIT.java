@@ -105,7 +105,7 @@ class LocalRenderIT {
         assertThatThrownBy(() -> render(List.of("staging", "prod"), false,
                 Map.of("stages.prod.values.replicas", "many")))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("--set stages.prod.values.replicas: string found, integer expected");
+                .hasMessageContaining("{override} stages.prod.values.replicas: string found, integer expected");
         assertThatThrownBy(() -> render(List.of("qa"), false, Map.of())).isInstanceOf(ValidationException.class);
         assertThat(snapshot(repo)).isEqualTo(before);
         try (Git git = Git.open(repo.toFile())) {

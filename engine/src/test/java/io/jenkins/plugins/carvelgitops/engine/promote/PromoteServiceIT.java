@@ -162,8 +162,8 @@ class PromoteServiceIT {
         String head = remote.head();
 
         assertThatThrownBy(() -> promote(null, "qa", "1.0.0", false)).isInstanceOf(ValidationException.class)
-                .hasMessage("--to: qa: moving from 2.0.0 down to 1.0.0 is a rollback; pass --allow-downgrade "
-                        + "(allowDowngrade: true) to roll back on purpose");
+                .hasMessage("{to}: qa: moving from 2.0.0 down to 1.0.0 is a rollback; pass {allowDowngrade} "
+                        + "to roll back on purpose");
         assertThat(remote.head()).isEqualTo(head);
     }
 
@@ -179,15 +179,15 @@ class PromoteServiceIT {
     @Test
     void badRequestsAreRefusedBeforeAnyGitWork() throws Exception {
         assertThatThrownBy(() -> promote(null, "nope", null, false))
-                .hasMessage("--to: nope: is not a stage of " + config + "; use one of: staging, qa, prod");
-        assertThatThrownBy(() -> promote("nope", "prod", null, false)).hasMessageStartingWith("--from: nope: is not a");
-        assertThatThrownBy(() -> promote("prod", "prod", null, false)).hasMessageContaining("same stage as --to");
+                .hasMessage("{to}: nope: is not a stage of " + config + "; use one of: staging, qa, prod");
+        assertThatThrownBy(() -> promote("nope", "prod", null, false)).hasMessageStartingWith("{from}: nope: is not a");
+        assertThatThrownBy(() -> promote("prod", "prod", null, false)).hasMessageContaining("same stage as {to}");
         assertThatThrownBy(() -> promote(null, "staging", null, false))
-                .hasMessage("--to: staging: is the first stage, so no stage comes before it; pass --from STAGE or "
-                        + "--package-version VERSION");
-        assertThatThrownBy(() -> promote(null, "prod", "v1.0.0", false)).hasMessageContaining("--package-version: v1.0.0:")
+                .hasMessage("{to}: staging: is the first stage, so no stage comes before it; pass {from} STAGE or "
+                        + "{packageVersion} VERSION");
+        assertThatThrownBy(() -> promote(null, "prod", "v1.0.0", false)).hasMessageContaining("{packageVersion}: v1.0.0:")
                 .hasMessageContaining("'v' prefix");
-        assertThatThrownBy(() -> promote(null, null, null, false)).hasMessageStartingWith("--to: is required");
+        assertThatThrownBy(() -> promote(null, null, null, false)).hasMessageStartingWith("{to}: is required");
         assertThat(remote.head()).isNull();
         assertThat(tmp.resolve("cache")).doesNotExist();
     }
@@ -207,7 +207,7 @@ class PromoteServiceIT {
         render("1.0.0", 0);
         assertThatThrownBy(() -> promote(null, "prod", null, false)).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("hello.default.tap/qa/packageinstall.yaml in " + remote.fileUrl())
-                .hasMessageContaining("stage 'qa' pins no version to promote; render to qa first, or pass --package-version");
+                .hasMessageContaining("stage 'qa' pins no version to promote; render to qa first, or pass {packageVersion}");
     }
 
     @Test

@@ -119,10 +119,10 @@ class RendererRulesTest {
     void unknownStagesAreNamed() {
         assertThatThrownBy(() -> render(config("web", "{hostname: a}", ""), Fixtures.pkg(SCHEMA_PACKAGE),
                 List.of("qa")))
-                .hasMessage("--stage: qa: is not a stage of carvel-gitops.yaml; use one of: staging, prod");
+                .hasMessage("{stage}: qa: is not a stage of carvel-gitops.yaml; use one of: staging, prod");
         assertThatThrownBy(() -> render(config("web", "{hostname: a}", ""), Fixtures.pkg(SCHEMA_PACKAGE),
                 List.of("../prod")))
-                .hasMessageContaining("--stage: ../prod: '../prod' is not a plain name");
+                .hasMessageContaining("{stage}: ../prod: '../prod' is not a plain name");
     }
 
     @Test

@@ -287,7 +287,8 @@ class StatusServiceTest {
         StatusReport report = read(new StatusRequest(CONFIG, git, BUILD, Map.of("staging", STAGING), false));
         assertThat(report.stages().get(2).packageInstall().state()).isEqualTo(State.UNKNOWN);
         assertThat(report.stages().get(2).packageInstall().message())
-                .contains("--stage-kubeconfig prod=FILE").contains("--kubeconfig-secrets");
+                .contains("no kubeconfig for the run cluster of stage prod: give the stage's kubeconfig, or allow "
+                        + "reading its Secret from the build cluster");
     }
 
     @Test
