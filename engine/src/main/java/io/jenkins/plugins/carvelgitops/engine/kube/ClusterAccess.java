@@ -4,6 +4,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One Kubernetes cluster, as carvel-gitops uses it: read an object, apply one (server-side), set an
@@ -26,6 +27,19 @@ public interface ClusterAccess {
     ClusterAccess within(Deadline deadline);
 
     Optional<Map<String, Object>> get(ObjectRef ref);
+
+    /**
+     * {@link #get} without holding the caller's thread: the request runs on the clients' request threads, and
+     * a retry waits on a timer, holding no thread, so one cluster's retries never delay another's reads.
+     * Fails with the {@link ClusterException} {@link #get} would throw.
+     */
+    default CompletableFuture<Optional<Map<String, Object>>> read(ObjectRef ref) {
+        try {
+            return CompletableFuture.completedFuture(get(ref));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Server-side apply with field manager {@value #FIELD_MANAGER}, forcing conflicts; idempotent. */
     Applied apply(Manifest manifest);

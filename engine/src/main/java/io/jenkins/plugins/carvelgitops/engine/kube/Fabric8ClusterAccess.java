@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +32,10 @@ import java.util.function.Supplier;
  * that fails for now ({@link KubeRetry}) is tried again with back-off, honouring Retry-After, until it
  * succeeds or the next wait would pass the deadline; a watch that cannot start for such a reason is
  * started again the same way. fabric8's own retries are off: this is the one place that retries.
+ *
+ * <p>Requests run on the request threads {@link KubeClients} shares between its clients; the wait before a
+ * retry is a timer, never a sleeping thread, so a cluster that is throttled or failing holds no thread while
+ * it waits and delays no other cluster's requests. The blocking methods wait for that on the caller's thread.
  */
 final class Fabric8ClusterAccess implements ClusterAccess {
 
@@ -38,16 +45,20 @@ final class Fabric8ClusterAccess implements ClusterAccess {
     private final String label;
     private final AtomicBoolean answered;
     private final Deadline deadline;
+    private final Executor requests;
 
     /**
      * @param answered whether this cluster has answered a request before (shared by every view of one client)
      * @param deadline when retrying stops
+     * @param requests runs the requests (and their retries, after their wait)
      */
-    Fabric8ClusterAccess(KubernetesClient client, String label, AtomicBoolean answered, Deadline deadline) {
+    Fabric8ClusterAccess(KubernetesClient client, String label, AtomicBoolean answered, Deadline deadline,
+            Executor requests) {
         this.client = client;
         this.label = label;
         this.answered = answered;
         this.deadline = deadline;
+        this.requests = requests;
     }
 
     @Override
@@ -57,11 +68,16 @@ final class Fabric8ClusterAccess implements ClusterAccess {
 
     @Override
     public ClusterAccess within(Deadline until) {
-        return new Fabric8ClusterAccess(client, label, answered, until);
+        return new Fabric8ClusterAccess(client, label, answered, until, requests);
     }
 
     @Override
     public Optional<Map<String, Object>> get(ObjectRef ref) {
+        return await(read(ref), "cannot read " + ref);
+    }
+
+    @Override
+    public CompletableFuture<Optional<Map<String, Object>>> read(ObjectRef ref) {
         return retrying("cannot read " + ref, () -> Optional.ofNullable(resource(ref.apiVersion(), ref.kind(),
                 ref.namespace()).withName(ref.name()).get()).map(Fabric8ClusterAccess::toMap));
     }
@@ -69,7 +85,7 @@ final class Fabric8ClusterAccess implements ClusterAccess {
     @Override
     public Applied apply(Manifest manifest) {
         ObjectRef ref = ObjectRef.of(manifest);
-        return retrying("cannot apply " + ref, () -> {
+        return await(retrying("cannot apply " + ref, () -> {
             Resource<GenericKubernetesResource> res = resource(ref.apiVersion(), ref.kind(), ref.namespace())
                     .withName(ref.name());
             GenericKubernetesResource before = res.get();
@@ -86,7 +102,7 @@ final class Fabric8ClusterAccess implements ClusterAccess {
                 outcome = Applied.Outcome.CONFIGURED;
             }
             return new Applied(ref, outcome);
-        });
+        }), "cannot apply " + ref);
     }
 
     @Override
@@ -100,36 +116,73 @@ final class Fabric8ClusterAccess implements ClusterAccess {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        retrying("cannot annotate " + ref, () -> resource(ref.apiVersion(), ref.kind(), ref.namespace())
-                .withName(ref.name()).patch(context, body));
+        await(retrying("cannot annotate " + ref, () -> resource(ref.apiVersion(), ref.kind(), ref.namespace())
+                .withName(ref.name()).patch(context, body)), "cannot annotate " + ref);
     }
 
-    /** Runs a request, again after each transient failure while the deadline allows the wait. */
-    private <T> T retrying(String what, Supplier<T> request) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                T result = request.get();
+    /**
+     * Runs a request on the request threads, again after each transient failure while the deadline allows the
+     * wait; the wait is a timer that hands the next attempt back to those threads.
+     */
+    private <T> CompletableFuture<T> retrying(String what, Supplier<T> request) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        submit(requests, () -> attempt(what, request, 1, result), result);
+        return result;
+    }
+
+    private <T> void attempt(String what, Supplier<T> request, int attempt, CompletableFuture<T> result) {
+        if (result.isDone()) {
+            return; // given up by its caller
+        }
+        T value;
+        try {
+            value = request.get();
+        } catch (KubernetesClientException e) {
+            boolean answeredBefore = answered.get();
+            if (KubeRetry.code(e) > 0) {
                 answered.set(true);
-                return result;
-            } catch (KubernetesClientException e) {
-                boolean answeredBefore = answered.get();
-                if (KubeRetry.code(e) > 0) {
-                    answered.set(true);
-                }
-                if (!KubeRetry.isTransient(e, answeredBefore)) {
-                    throw failure(what, e, false);
-                }
-                Duration wait = KubeRetry.delay(attempt, e, ThreadLocalRandom.current()::nextDouble);
-                if (!deadline.allows(wait)) {
-                    throw failure(what + " (tried " + attempt + " times)", e, true);
-                }
-                try {
-                    Thread.sleep(wait.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw failure(what + " (interrupted)", e, true);
-                }
             }
+            if (!KubeRetry.isTransient(e, answeredBefore)) {
+                result.completeExceptionally(failure(what, e, false));
+                return;
+            }
+            Duration wait = KubeRetry.delay(attempt, e, ThreadLocalRandom.current()::nextDouble);
+            if (!deadline.allows(wait)) {
+                result.completeExceptionally(failure(what + " (tried " + attempt + " times)", e, true));
+                return;
+            }
+            submit(CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, requests),
+                    () -> attempt(what, request, attempt + 1, result), result);
+            return;
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        answered.set(true);
+        result.complete(value);
+    }
+
+    private static void submit(Executor executor, Runnable task, CompletableFuture<?> result) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new ClusterException("the cluster clients are closed", e, false));
+        }
+    }
+
+    /** Waits on the caller's thread for a request; an interrupt gives the request up. */
+    private <T> T await(CompletableFuture<T> pending, String what) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            pending.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new ClusterException(label + ": " + what + " (interrupted)", e, true);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -3,27 +3,34 @@ package io.jenkins.plugins.carvelgitops.engine.kube;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 
 /**
  * Creates cluster clients from kubeconfig <em>content</em> (never from a file or the environment) and
- * owns them: one client per distinct kubeconfig, all sharing one OkHttp dispatcher (one pool of daemon
- * threads) and one connection pool. Close it when done; that closes every client.
+ * owns them: one client per distinct kubeconfig, each with its own {@code Config} (server, TLS settings,
+ * credentials), all sharing one HTTP transport ({@link KubeTransport}), one task executor for fabric8's
+ * callbacks and one small pool for requests. Close it when done; that closes every client.
+ *
+ * <p>The transport is Vert.x when it is on the class path (the command line: one event loop, so threads do
+ * not grow with clusters or watches), else OkHttp (Jenkins' kubernetes-client-api plugin). The system
+ * property {@code io.jenkins.plugins.carvelgitops.engine.kube.KubeClients.transport} ({@code vertx} or
+ * {@code okhttp}) chooses one.
  */
 public final class KubeClients implements AutoCloseable {
+
+    /** The system property that chooses the transport. */
+    public static final String TRANSPORT_PROPERTY = KubeClients.class.getName() + ".transport";
 
     /**
      * Client settings.
@@ -41,9 +48,16 @@ public final class KubeClients implements AutoCloseable {
                 Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
+    /** Threads of the task executor every client shares (fabric8's informer and watch callbacks). */
+    static final int TASK_THREADS = 4;
+    /** Threads that run requests; a request waiting to be retried holds none. */
+    static final int REQUEST_THREADS = 8;
+
     private final Settings settings;
-    private final Dispatcher dispatcher;
-    private final ConnectionPool connections = new ConnectionPool();
+    private final KubeTransport transport;
+    private final String transportName;
+    private final ExecutorService tasks;
+    private final ExecutorService requests;
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
     /** A client and whether its cluster has answered yet (a refused connection means more after an answer). */
@@ -55,17 +69,55 @@ public final class KubeClients implements AutoCloseable {
     }
 
     public KubeClients(Settings settings) {
+        this(settings, transportByProperty());
+    }
+
+    KubeClients(Settings settings, String transportName) {
+        this(settings, transportName, REQUEST_THREADS);
+    }
+
+    /** For tests: a given transport and number of request threads. */
+    KubeClients(Settings settings, String transportName, int requestThreads) {
         this.settings = settings;
+        // Neither transport class is loaded unless chosen: the plugin has no Vert.x on its class path.
+        this.transportName = "okhttp".equals(transportName) ? "okhttp" : "vertx";
+        this.transport = "okhttp".equals(transportName) ? new OkHttpTransport() : new VertxTransport();
+        this.tasks = pool("carvel-gitops-kube-", TASK_THREADS);
+        this.requests = pool("carvel-gitops-kube-request-", requestThreads);
+    }
+
+    /** {@code vertx} or {@code okhttp}: the property when set, else Vert.x when it is on the class path. */
+    static String transportByProperty() {
+        String chosen = System.getProperty(TRANSPORT_PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+        if (chosen.equals("okhttp") || chosen.equals("vertx")) {
+            return chosen.equals("vertx") && !vertxAvailable() ? "okhttp" : chosen;
+        }
+        return vertxAvailable() ? "vertx" : "okhttp";
+    }
+
+    /** Whether the Vert.x transport is on the class path (the command line has it; Jenkins does not). */
+    private static boolean vertxAvailable() {
+        ClassLoader loader = KubeClients.class.getClassLoader();
+        try {
+            Class.forName("io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory", false, loader);
+            Class.forName("io.vertx.core.Vertx", false, loader);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** At most {@code size} daemon threads, gone when idle; work beyond that waits its turn. */
+    private static ExecutorService pool(String prefix, int size) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "carvel-gitops-http-" + n.incrementAndGet());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, prefix + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        this.dispatcher = new Dispatcher(pool);
-        dispatcher.setMaxRequests(4096);
-        dispatcher.setMaxRequestsPerHost(1024);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
@@ -77,7 +129,8 @@ public final class KubeClients implements AutoCloseable {
     public ClusterAccess cluster(KubeconfigAuth kubeconfig, String label) {
         Client client = clients.computeIfAbsent(kubeconfig.fingerprint(), k -> new Client(create(kubeconfig, label),
                 new AtomicBoolean()));
-        return new Fabric8ClusterAccess(client.client(), label, client.answered(), Deadline.in(settings.retryFor()));
+        return new Fabric8ClusterAccess(client.client(), label, client.answered(), Deadline.in(settings.retryFor()),
+                requests);
     }
 
     private KubernetesClient create(KubeconfigAuth kubeconfig, String label) {
@@ -99,12 +152,17 @@ public final class KubeClients implements AutoCloseable {
         config.setRequestTimeout((int) settings.requestTimeout().toMillis());
         config.setWatchReconnectInterval((int) settings.watchReconnectInterval().toMillis());
         config.setWatchReconnectLimit(-1);
-        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new SharedOkHttp()).build();
+        return transport.configure(new KubernetesClientBuilder().withConfig(config)).withTaskExecutor(tasks).build();
     }
 
-    /** Threads the shared HTTP pool holds right now (for diagnostics and tests). */
+    /** Threads the shared HTTP transport holds right now (for diagnostics and tests). */
     public int httpThreads() {
-        return ((ThreadPoolExecutor) dispatcher.executorService()).getPoolSize();
+        return transport.threads();
+    }
+
+    /** Which transport the clients use: {@code vertx} or {@code okhttp}. */
+    public String transport() {
+        return transportName;
     }
 
     @Override
@@ -112,21 +170,8 @@ public final class KubeClients implements AutoCloseable {
         List<Client> all = new ArrayList<>(clients.values());
         clients.clear();
         all.forEach(c -> c.client().close());
-        dispatcher.executorService().shutdownNow();
-        connections.evictAll();
-    }
-
-    /** Every client built here uses the one dispatcher and connection pool. */
-    private final class SharedOkHttp extends OkHttpClientFactory {
-
-        @Override
-        protected OkHttpClient.Builder newOkHttpClientBuilder() {
-            return super.newOkHttpClientBuilder().connectionPool(connections).addInterceptor(new RetryAfterHeader());
-        }
-
-        @Override
-        protected Dispatcher initDispatcher() {
-            return dispatcher;
-        }
+        requests.shutdownNow();
+        tasks.shutdownNow();
+        transport.close();
     }
 }
