@@ -86,6 +86,6 @@ class PullRequestSettingsTest {
                 + "stages: [{name: prod}]\n");
         assertThatThrownBy(() -> PullRequestSettings.read(file, "carvel-gitops.yaml", ConfigOverrides.parse(
                 List.of("repository.provider=bitbucket")))).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("--set repository.provider").hasMessageContaining("use github, gitlab, gitea");
+                .hasMessageContaining("{override} repository.provider").hasMessageContaining("use github, gitlab, gitea");
     }
 }
