@@ -43,8 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
     List<String> stages = new ArrayList<>();
 
     @Option(names = "--revision", paramLabel = "SHA",
-            description = "The commit to wait for, in full or its first characters (default: the head of "
-                    + "repository.branch).")
+            description = "The commit to wait for, full or abbreviated (default: the head of repository.branch).")
     String revision;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
