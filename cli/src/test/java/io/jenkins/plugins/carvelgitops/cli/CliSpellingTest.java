@@ -37,7 +37,7 @@ class CliSpellingTest {
     @Test
     void everyParameterIsSpelledAsAnOptionTheCommandLineHas() {
         Set<String> options = new HashSet<>();
-        collect(new CommandLine(new Main()), options);
+        collect(Main.commandLine(), options);
         for (Parameter p : Parameter.values()) {
             String label = CliSpelling.INSTANCE.label(p);
             String option = label.startsWith("--") ? label : label.replaceAll(".*(--[a-z-]+).*", "$1");

@@ -18,4 +18,18 @@ class HelpTest {
         }
         assertThat(CliRun.of("--help").out()).contains("render", "promote");
     }
+
+    @Test
+    void aRunModelsOnlyTheCommandItNamesAndListsEveryCommandAsBefore() {
+        var env = java.util.Map.<String, String>of();
+        assertThat(Main.commandLine(env, "--help").getUsageMessage()).isEqualTo(Main.commandLine(env).getUsageMessage());
+
+        var render = Main.commandLine(env, "render", "--stage", "prod").getSubcommands();
+        assertThat(render.get("render").getCommandSpec().options()).isNotEmpty();
+        assertThat(render.get("promote").getCommandSpec().options()).isEmpty();
+        assertThat(Main.commandLine(env, "help", "promote").getSubcommands().get("promote").getCommandSpec().options())
+                .isNotEmpty();
+        assertThat(Main.commandLine(env, "completion").getSubcommands().get("verify").getCommandSpec().options())
+                .as("completion lists every option of every command").isNotEmpty();
+    }
 }
