@@ -15,6 +15,7 @@ import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.promote.LiveCheck;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
+import io.jenkins.plugins.carvelgitops.engine.promote.SourceNotLiveException;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
@@ -155,6 +156,18 @@ class GitHubPullRequestIT {
         assertThat(github.open()).hasSize(1);
         assertThat(listener.text()).doesNotContain(TOKEN);
         assertThat(SecretScan.filesContaining(tmp.resolve("cache"), TOKEN)).isEmpty();
+    }
+
+    @Test
+    void aSourceStageThatDoesNotRunTheVersionOpensNoPullRequest() throws Exception {
+        deliverToQa("1.0.0");
+        PromoteJob notLive = PromoteJob.builder(config).to("prod").requireLive((stage, ns, name, version) ->
+                new LiveCheck.Result(false, "ReconcileFailed", stage + ": not live at " + version)).build();
+
+        assertThatThrownBy(() -> service().run(notLive)).isInstanceOf(SourceNotLiveException.class)
+                .hasMessage("refusing to promote 1.0.0 to prod: qa: not live at 1.0.0; nothing committed");
+        assertThat(remote.head(BRANCH_1)).as("no branch pushed").isNull();
+        assertThat(github.open()).isEmpty();
     }
 
     @Test
