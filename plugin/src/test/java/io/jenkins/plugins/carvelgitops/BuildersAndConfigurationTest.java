@@ -60,6 +60,7 @@ class BuildersAndConfigurationTest {
         render.setDryRun(true);
         PromoteBuilder promote = new PromoteBuilder("prod");
         promote.setFrom("staging");
+        promote.setRequireLive(true);
         VerifyBuilder verify = new VerifyBuilder();
         verify.setTimeout("10m");
         p.getBuildersList().addAll(List.of(render, promote, verify));

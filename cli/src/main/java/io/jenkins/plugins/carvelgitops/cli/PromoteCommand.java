@@ -5,9 +5,9 @@ import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
+import io.jenkins.plugins.carvelgitops.engine.promote.SourceNotLiveException;
 import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestPromoteService;
-import io.jenkins.plugins.carvelgitops.engine.verify.LiveVersion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -97,8 +97,9 @@ final class PromoteCommand implements Callable<Integer> {
         }
         StderrProgress progress = progress();
         dryRun.check();
-        PromoteJob job = new PromoteJob(common.config, common.configOverrides(), from, to, version, allowDowngrade,
-                message, dryRun.dryRun);
+        PromoteJob job = PromoteJob.builder(common.config).overrides(common.configOverrides()).from(from).to(to)
+                .version(version).allowDowngrade(allowDowngrade).message(message).dryRun(dryRun.dryRun)
+                .requireLive(requireLive ? new LiveGate(stageKubeconfigs) : null).build();
         Path base = job.configFile().toAbsolutePath().getParent();
         PromoteService service = new PromoteService(config -> remote.open(config, base, progress), progress);
         java.time.Duration wait = PullRequestPromotionRun.parseWait(waitMerge);
@@ -107,28 +108,17 @@ final class PromoteCommand implements Callable<Integer> {
             throw io.jenkins.plugins.carvelgitops.engine.validate.ValidationException.of("--wait-merge", waitMerge,
                     "waits for a pull request, but this promotion pushes directly", "add --pull-request");
         }
-        String liveState = null;
-        if (requireLive) {
-            PromoteOutcome planned = service.run(new PromoteJob(common.config, common.configOverrides(), from, to,
-                    version, allowDowngrade, message, true));
-            if (planned.from() == null) {
-                throw io.jenkins.plugins.carvelgitops.engine.validate.ValidationException.of("--require-live", "",
-                        "needs a source stage, but this promotion names none", "use --from STAGE");
-            }
-            LiveVersion live = LiveGate.check(common.config, common.configOverrides(), planned.from(),
-                    planned.version(), stageKubeconfigs);
-            if (!live.live()) {
-                progress.failure("refusing to promote " + planned.version() + " to " + to + ": " + live.reason()
-                        + "; nothing committed");
-                return ExitCodes.FAILED;
-            }
-            liveState = planned.from() + " runs " + planned.version() + " (" + live.seen() + ")";
-            progress.success(liveState);
+        try {
+            return viaPullRequest ? PullRequestPromotionRun.run(job, remote, wait,
+                    common.output == CommonOptions.Output.json, out, progress) : direct(service, job, out);
+        } catch (SourceNotLiveException e) {
+            // not a bad request: the same one succeeds once the source stage runs the version
+            progress.failure(ErrorHandler.spelled(e.getMessage()));
+            return ExitCodes.FAILED;
         }
-        if (viaPullRequest) {
-            return PullRequestPromotionRun.run(job, remote, wait, liveState, common.output == CommonOptions.Output.json,
-                    out, progress);
-        }
+    }
+
+    private int direct(PromoteService service, PromoteJob job, PrintWriter out) {
         PromoteOutcome outcome = service.run(job);
         if (common.output == CommonOptions.Output.json) {
             out.println(Json.write(document(outcome)));

@@ -35,7 +35,7 @@ final class PullRequestPromotionRun {
         return FluxDuration.parse(value);
     }
 
-    static int run(PromoteJob job, RemoteAccessOptions remote, Duration wait, String liveState, boolean json,
+    static int run(PromoteJob job, RemoteAccessOptions remote, Duration wait, boolean json,
             PrintWriter out, StderrProgress progress) {
         Path base = job.configFile().toAbsolutePath().getParent();
         RemoteOptions options = remote.remoteOptions(progress);
@@ -43,7 +43,7 @@ final class PullRequestPromotionRun {
         PullRequestHost[] host = new PullRequestHost[1];
         PullRequestPromoteService service = new PullRequestPromoteService(config -> remote.open(config, base, progress),
                 address -> host[0] = PullRequestHosts.open(address, token, "GIT_TOKEN (or --token-file)"), progress);
-        PullRequestOutcome outcome = service.run(job, liveState);
+        PullRequestOutcome outcome = service.run(job);
         if (wait != null && outcome.pullRequest() != null) {
             outcome = outcome.withWait(MergeWaitLoop.of(host[0], progress).await(outcome.pullRequest(), wait));
         }

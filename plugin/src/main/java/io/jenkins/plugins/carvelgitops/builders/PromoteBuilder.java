@@ -84,6 +84,15 @@ public final class PromoteBuilder extends Builder implements SimpleBuildStep {
         settings.setWaitForMerge(waitForMerge);
     }
 
+    public boolean isRequireLive() {
+        return settings.isRequireLive();
+    }
+
+    @DataBoundSetter
+    public void setRequireLive(boolean requireLive) {
+        settings.setRequireLive(requireLive);
+    }
+
     public String getConfig() {
         return settings.getConfig();
     }

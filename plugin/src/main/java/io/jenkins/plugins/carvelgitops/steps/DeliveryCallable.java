@@ -7,6 +7,8 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsGitException;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
+import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
+import io.jenkins.plugins.carvelgitops.engine.promote.SourceNotLiveException;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.io.File;
@@ -18,7 +20,8 @@ import jenkins.MasterToSlaveFileCallable;
 /**
  * An engine service run where the workspace is: render or promote. Carries only serializable inputs
  * (the credential travels in memory to the agent that pushes); Git and YAML objects are created here,
- * on the agent. Validation and Git failures end the step with their one-line message.
+ * on the agent. Validation, Git and cluster failures, and a refused {@code requireLive}, end the step with
+ * their one-line message.
  */
 abstract class DeliveryCallable extends MasterToSlaveFileCallable<Delivery> {
 
@@ -83,7 +86,7 @@ abstract class DeliveryCallable extends MasterToSlaveFileCallable<Delivery> {
         try {
             return deliver(new Request(ws, config, inputs),
                     new Repos(c -> Repositories.open(c, config, ws, credential, git, listener, progress)), progress);
-        } catch (ValidationException | GitopsGitException e) {
+        } catch (ValidationException | GitopsGitException | ClusterException | SourceNotLiveException e) {
             throw new AbortException(StepSpelling.message(e));
         }
     }

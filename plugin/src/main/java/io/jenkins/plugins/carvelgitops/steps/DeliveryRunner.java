@@ -24,7 +24,8 @@ final class DeliveryRunner {
     /** Builds the agent-side work from what the controller resolved. */
     @FunctionalInterface
     private interface Work {
-        DeliveryCallable on(ConfigInputs inputs, StandardUsernamePasswordCredentials credential, GitSettings git);
+        DeliveryCallable on(ConfigInputs inputs, StandardUsernamePasswordCredentials credential, GitSettings git)
+                throws IOException, InterruptedException;
     }
 
     private DeliveryRunner() {
@@ -51,7 +52,8 @@ final class DeliveryRunner {
             throw new AbortException(e.getMessage());
         }
         return deliver(s.getConfig(), s.getOverrides(), s.getCredentialsId(), run, workspace, env, listener,
-                (inputs, credential, git) -> new PromoteCallable(inputs, s, credential, git, listener));
+                (inputs, credential, git) -> new PromoteCallable(inputs, s, credential, git,
+                        LiveKubeconfigs.resolve(s, inputs, run, workspace), listener));
     }
 
     private static Delivery deliver(String config, String overridesText, String credentialsId, Run<?, ?> run,

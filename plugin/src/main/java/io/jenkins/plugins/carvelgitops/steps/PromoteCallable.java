@@ -7,11 +7,14 @@ import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestPromoteService;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Runs the engine's promotion ({@link PromoteService}) where the workspace is: checks the request
  * against the config, then plans the promotion on the repository's head and publishes it (planned
- * again on a newer head when someone pushed first).
+ * again on a newer head when someone pushed first). With {@code requireLive} it carries the source stage's
+ * kubeconfig in memory ({@link CredentialLiveCheck}); the engine decides what the stage's answer means.
  */
 final class PromoteCallable extends DeliveryCallable {
 
@@ -25,9 +28,15 @@ final class PromoteCallable extends DeliveryCallable {
     private final String message;
     private final boolean pullRequest;
     private final String waitForMerge;
+    /** Kubeconfig content by stage for {@code requireLive}; null when the promotion does not require it. */
+    private final LinkedHashMap<String, String> liveKubeconfigs;
 
+    /**
+     * @param liveKubeconfigs the source stage's kubeconfig content for {@code requireLive} (empty when no
+     *                        credential names it); ignored unless {@code s} requires it live
+     */
     PromoteCallable(ConfigInputs inputs, PromoteSettings s, StandardUsernamePasswordCredentials credential,
-            GitSettings git, TaskListener listener) {
+            GitSettings git, Map<String, String> liveKubeconfigs, TaskListener listener) {
         super(inputs, credential, git, listener);
         this.from = s.getFrom();
         this.to = s.getTo();
@@ -37,12 +46,14 @@ final class PromoteCallable extends DeliveryCallable {
         this.message = s.getMessage();
         this.pullRequest = s.isPullRequest();
         this.waitForMerge = s.getWaitForMerge();
+        this.liveKubeconfigs = s.isRequireLive() ? new LinkedHashMap<>(liveKubeconfigs) : null;
     }
 
     @Override
     Delivery deliver(Request r, Repos repos, ConsoleProgress progress) {
-        PromoteJob job = new PromoteJob(r.configFile(), r.inputs().toEngine(r.configFile()), from, to, version,
-                allowDowngrade, message, dryRun);
+        PromoteJob job = PromoteJob.builder(r.configFile()).overrides(r.inputs().toEngine(r.configFile())).from(from)
+                .to(to).version(version).allowDowngrade(allowDowngrade).message(message).dryRun(dryRun)
+                .requireLive(liveKubeconfigs == null ? null : new CredentialLiveCheck(liveKubeconfigs)).build();
         if (PullRequestPromoteService.wanted(job, pullRequest) || waitForMerge != null) {
             return PullRequestResults.promote(job, repos, token(), waitForMerge, progress);
         }

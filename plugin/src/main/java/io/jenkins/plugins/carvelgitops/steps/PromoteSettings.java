@@ -16,6 +16,7 @@ public final class PromoteSettings extends PublishSettings {
     private boolean allowDowngrade;
     private boolean pullRequest;
     private String waitForMerge;
+    private boolean requireLive;
 
     public PromoteSettings(String to) {
         setTo(to);
@@ -72,6 +73,15 @@ public final class PromoteSettings extends PublishSettings {
         this.waitForMerge = StepParameters.trimToNull(waitForMerge);
     }
 
+    /** Promote only what the source stage's run cluster runs, read with its stage kubeconfig credential. */
+    public boolean isRequireLive() {
+        return requireLive;
+    }
+
+    public void setRequireLive(boolean requireLive) {
+        this.requireLive = requireLive;
+    }
+
     /** Checks the stage names; throws {@link IllegalArgumentException} naming the bad one. */
     public void check() {
         if (to.isEmpty()) {
@@ -93,6 +103,7 @@ public final class PromoteSettings extends PublishSettings {
         s.setAllowDowngrade(allowDowngrade);
         s.setPullRequest(pullRequest);
         s.setWaitForMerge(StepParameters.expand(expand, waitForMerge));
+        s.setRequireLive(requireLive);
         return s;
     }
 }

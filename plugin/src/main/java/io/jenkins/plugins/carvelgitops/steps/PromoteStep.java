@@ -86,6 +86,15 @@ public final class PromoteStep extends Step {
         settings.setWaitForMerge(waitForMerge);
     }
 
+    public boolean isRequireLive() {
+        return settings.isRequireLive();
+    }
+
+    @DataBoundSetter
+    public void setRequireLive(boolean requireLive) {
+        settings.setRequireLive(requireLive);
+    }
+
     public String getConfig() {
         return settings.getConfig();
     }

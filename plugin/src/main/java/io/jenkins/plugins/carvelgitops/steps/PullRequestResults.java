@@ -42,7 +42,7 @@ final class PullRequestResults {
         }
         PullRequestHost[] host = new PullRequestHost[1];
         PullRequestOutcome outcome = new PullRequestPromoteService(repos, address -> host[0] = PullRequestHosts.open(
-                address, token, "credentialsId"), progress).run(job, null);
+                address, token, "credentialsId"), progress).run(job);
         if (wait != null && outcome.pullRequest() != null) {
             outcome = outcome.withWait(awaitInStep(host[0], outcome.pullRequest(), wait, progress));
         }

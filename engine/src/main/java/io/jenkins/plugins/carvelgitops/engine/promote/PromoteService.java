@@ -6,6 +6,7 @@ import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.config.Track;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
+import io.jenkins.plugins.carvelgitops.engine.layout.InstallName;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
@@ -16,7 +17,9 @@ import java.util.function.Function;
 /**
  * {@code promote} end to end: check the request against the config, then plan the promotion on the
  * repository's head and publish it (re-planned on a newer head if someone pushed first). Promoting
- * the version a stage already pins changes nothing and makes no commit.
+ * the version a stage already pins changes nothing and makes no commit. With {@code requireLive} the
+ * version read from the source stage moves on only when that stage's run cluster runs it
+ * ({@link LiveCheck}); a refusal ({@link SourceNotLiveException}) comes before anything is written.
  */
 public final class PromoteService {
 
@@ -30,7 +33,7 @@ public final class PromoteService {
 
     public PromoteOutcome run(PromoteJob job) {
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
-        PromotionPlanner planner = check(config, job);
+        PromotionPlanner planner = check(config, job, listener);
         String from = job.version() == null ? sourceStage(config, job) : null;
         listener.action("promoting " + config.packageName() + " "
                 + (job.version() != null ? job.version() : "from " + from) + " to " + job.to());
@@ -42,8 +45,11 @@ public final class PromoteService {
                 d.previous() == null ? null : d.previous().text(), d.downgrade(), result, job.dryRun());
     }
 
-    /** Validates stages and version against the config before any Git work; builds the planner. */
-    public static PromotionPlanner check(GitopsConfig config, PromoteJob job) {
+    /**
+     * Validates stages, version and {@code requireLive} against the config before any Git work; builds the
+     * planner ({@code listener} hears what the live check saw).
+     */
+    public static PromotionPlanner check(GitopsConfig config, PromoteJob job, ProgressListener listener) {
         Problems problems = new Problems();
         String stages = String.join(", ", config.stages().stream().map(StageSpec::name).toList());
         StageSpec to = null;
@@ -78,9 +84,39 @@ public final class PromoteService {
             problems.add(Parameter.TO, to.name(), "is the first stage, so no stage comes before it",
                     "pass {from} STAGE or {packageVersion} VERSION");
         }
+        String installName = job.requireLive() ? liveInstallName(config, job, problems) : null;
         problems.throwIfAny();
         String from = job.version() == null ? sourceStage(config, job) : null;
-        return new PromotionPlanner(config, from, to, version, job.allowDowngrade(), job.message());
+        SourceLiveness liveness = installName == null ? null : new SourceLiveness(job.liveCheck(), from,
+                config.stage(from).orElseThrow().namespace(), installName, job.to(), listener);
+        return new PromotionPlanner(config, from, to, version, job.allowDowngrade(), job.message(), liveness);
+    }
+
+    /**
+     * The source stage's PackageInstall name {@code requireLive} reads, as the layout names it; null (with a
+     * problem added) when there is no source stage or nothing names it.
+     */
+    private static String liveInstallName(GitopsConfig config, PromoteJob job, Problems problems) {
+        if (job.version() != null) {
+            problems.add(Parameter.REQUIRE_LIVE, "", "reads the version from a source stage, but {packageVersion} "
+                    + "gives it", "name a source stage with {from} instead, or promote without {requireLive}");
+            return null;
+        }
+        String from = job.from();
+        if (from == null) {
+            int i = job.to() == null ? -1 : config.indexOf(job.to());
+            from = i > 0 ? config.stages().get(i - 1).name() : null;
+        }
+        StageSpec stage = from == null ? null : config.stage(from).orElse(null);
+        if (stage == null) {
+            return null; // the stage problems above say why
+        }
+        String name = InstallName.configured(config, stage).orElse(null);
+        if (name == null) {
+            problems.add(config.source(), "install", "names no PackageInstall for stage " + from + ", so "
+                    + "{requireLive} has nothing to read", "set install: or values.workload_name");
+        }
+        return name;
     }
 
     /** The stage whose version moves: {@code from}, else the stage before {@code to}. */

@@ -43,21 +43,41 @@ public final class PromotionPlanner implements ChangePlanner {
     private final Semver explicitVersion;
     private final boolean allowDowngrade;
     private final String subject;
+    private final SourceLiveness liveness;
     private Decision decision;
 
-    /** Arguments are checked by {@link PromoteService#check}. */
+    /** A planner without the {@code requireLive} gate; arguments are checked by {@link PromoteService#check}. */
     PromotionPlanner(GitopsConfig config, String from, StageSpec to, Semver explicitVersion, boolean allowDowngrade,
             String subject) {
+        this(config, from, to, explicitVersion, allowDowngrade, subject, null);
+    }
+
+    /**
+     * Arguments are checked by {@link PromoteService#check}.
+     *
+     * @param liveness the {@code requireLive} gate on the version read from {@code from}; null for none
+     */
+    PromotionPlanner(GitopsConfig config, String from, StageSpec to, Semver explicitVersion, boolean allowDowngrade,
+            String subject, SourceLiveness liveness) {
         this.config = config;
         this.from = from;
         this.to = to;
         this.explicitVersion = explicitVersion;
         this.allowDowngrade = allowDowngrade;
         this.subject = subject;
+        this.liveness = liveness;
     }
 
     public Decision decision() {
         return decision;
+    }
+
+    /**
+     * What {@code requireLive} saw in the source stage, like {@code staging runs 1.0.0 (ReconcileSucceeded
+     * 1.0.0)}; null when the promotion did not require it.
+     */
+    public String liveState() {
+        return liveness == null ? null : liveness.state();
     }
 
     @Override
@@ -72,6 +92,10 @@ public final class PromotionPlanner implements ChangePlanner {
                     + " cannot be promoted" + (stored.isEmpty() ? "" : " (stored: " + newest(stored) + ")"),
                     "render that version first ({packageFile} <its Package file>), or pick a "
                             + "stored one");
+        }
+        if (liveness != null) {
+            // before the target changes: a refused promotion plans nothing, so nothing is written
+            liveness.require(version);
         }
         Optional<Object> current = layout.packageInstall(to.name());
         List<RepoFile> files;

@@ -43,12 +43,13 @@ public final class PullRequestPromoteService {
     }
 
     /**
-     * @param liveState what {@code --require-live} saw in the source stage, for the body; null when unchecked
+     * Promotes through a pull request. With {@code requireLive} the source stage is read before the branch
+     * is pushed, and what it runs goes into the pull request's body.
      */
-    public PullRequestOutcome run(PromoteJob job, String liveState) {
+    public PullRequestOutcome run(PromoteJob job) {
         GitopsConfig config = ConfigLoader.load(job.configFile(), job.configFile().toString(), job.overrides());
         PullRequestSettings settings = PullRequestSettings.read(job.configFile(), config.source(), job.overrides());
-        PromotionPlanner planner = PromoteService.check(config, job);
+        PromotionPlanner planner = PromoteService.check(config, job, listener);
         String from = job.version() == null ? PromoteService.sourceStage(config, job) : null;
         // checked before any Git work: a local folder or an unknown provider stops here with nothing pushed
         if (config.repository().isLocalPath()) {
@@ -77,7 +78,7 @@ public final class PullRequestPromoteService {
         PullRequestPromotion.Opened opened = new PullRequestPromotion(host, settings, listener).open(branch,
                 PullRequestText.stagePrefix(config.packageName(), job.to()), config.repository().branch(),
                 PullRequestText.title(promotion), PullRequestText.body(promotion, packageFile,
-                        config.repository().branch(), liveState));
+                        config.repository().branch(), planner.liveState()));
         String action = opened.action().equals("unchanged") && result.changed() ? "updated" : opened.action();
         return new PullRequestOutcome(promotion, host.kind(), opened.pullRequest(), action, opened.superseded(), null);
     }

@@ -37,7 +37,7 @@ public final class PullRequestText {
     /**
      * @param packageFile the Package's path in the repository
      * @param baseBranch  the branch Flux follows
-     * @param liveState   what {@code --require-live} saw in the source stage; null when it was not checked
+     * @param liveState   what {@code requireLive} saw in the source stage; null when it was not checked
      */
     public static String body(PromoteOutcome o, String packageFile, String baseBranch, String liveState) {
         StringBuilder b = new StringBuilder();

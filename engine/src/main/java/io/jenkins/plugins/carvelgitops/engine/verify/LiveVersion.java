@@ -8,7 +8,7 @@ import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.util.Map;
 
 /**
- * What a stage really runs, read from its run cluster: the gate of {@code promote --require-live}
+ * What a stage really runs, read from its run cluster: the judgement behind a promotion's {@code requireLive}
  * ("promote only what the source stage really runs").
  *
  * @param live     true when the PackageInstall reports ReconcileSucceeded at {@code version}, at its

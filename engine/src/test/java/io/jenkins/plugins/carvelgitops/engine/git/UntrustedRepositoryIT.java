@@ -309,8 +309,8 @@ class UntrustedRepositoryIT {
     }
 
     String promote(Path config, String from, String to) {
-        return new PromoteService(local(), listener).run(new PromoteJob(config, ConfigOverrides.NONE, from, to, null,
-                false, null, false)).commit().sha();
+        return new PromoteService(local(), listener).run(PromoteJob.builder(config).from(from).to(to).build())
+                .commit().sha();
     }
 
     static void reset(Path repo, ResetCommand.ResetType mode) throws Exception {

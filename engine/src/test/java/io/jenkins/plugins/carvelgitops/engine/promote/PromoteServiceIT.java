@@ -22,6 +22,7 @@ import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,8 @@ class PromoteServiceIT {
 
     private PromoteOutcome promote(String from, String to, String version, boolean allowDowngrade) {
         return new PromoteService(repositories(), listener)
-                .run(new PromoteJob(config, ConfigOverrides.NONE, from, to, version, allowDowngrade, null, false));
+                .run(PromoteJob.builder(config).from(from).to(to).version(version).allowDowngrade(allowDowngrade)
+                        .build());
     }
 
     private String pinned(String stage) throws Exception {
@@ -225,8 +227,8 @@ class PromoteServiceIT {
                     }
                 }), options.retry(), listener);
 
-        assertThatThrownBy(() -> new PromoteService(racing, listener).run(new PromoteJob(config,
-                ConfigOverrides.NONE, null, "prod", "1.0.0", false, null, false)))
+        assertThatThrownBy(() -> new PromoteService(racing, listener).run(PromoteJob.builder(config)
+                .to("prod").version("1.0.0").build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("1.0.0 cannot be promoted");
         assertThat(remote.linearHistory().get(0).getShortMessage()).isEqualTo("prune 1.0.0");
         assertThat(remote.read(packageInstall("prod"))).isNull();
@@ -255,5 +257,48 @@ class PromoteServiceIT {
         render("1.4.0", 1);
         assertThat(remote.read(packagePath("1.3.0"))).isNull();
         assertThat(remote.read(packagePath("1.0.0"))).as("a pinned version is never removed").isNotNull();
+    }
+
+    @Test
+    void requireLiveMovesOnlyWhatTheSourceStageRunsAndWritesNothingOtherwise() throws Exception {
+        render("1.0.0", 0);
+        String head = remote.head();
+        List<String> asked = new ArrayList<>();
+        boolean[] running = {false};
+        LiveCheck check = (stage, namespace, name, version) -> {
+            asked.add(stage + " " + namespace + "/" + name + " " + version);
+            return running[0] ? new LiveCheck.Result(true, "ReconcileSucceeded 1.0.0", "")
+                    : new LiveCheck.Result(false, "ReconcileSucceeded 0.9.0", stage + ": not live at " + version);
+        };
+        PromoteService service = new PromoteService(repositories(), listener);
+
+        assertThatThrownBy(() -> service.run(PromoteJob.builder(config).to("qa").requireLive(check).build()))
+                .isInstanceOf(SourceNotLiveException.class)
+                .hasMessage("refusing to promote 1.0.0 to qa: staging: not live at 1.0.0; nothing committed");
+        assertThat(asked).as("the layout's PackageInstall name, in the source stage's namespace")
+                .containsExactly("staging apps/hello 1.0.0");
+        assertThat(remote.head()).isEqualTo(head);
+        assertThat(remote.read(packageInstall("qa"))).isNull();
+        assertThatThrownBy(() -> service.run(PromoteJob.builder(config).to("qa").dryRun(true).requireLive(check)
+                .build())).as("a dry run says so too").isInstanceOf(SourceNotLiveException.class);
+
+        running[0] = true;
+        PromoteOutcome promoted = service.run(PromoteJob.builder(config).to("qa").requireLive(check).build());
+        assertThat(promoted.changed()).isTrue();
+        assertThat(pinned("qa")).isEqualTo("1.0.0");
+        assertThat(listener.text()).contains("staging runs 1.0.0 (ReconcileSucceeded 1.0.0)");
+    }
+
+    @Test
+    void requireLiveNeedsASourceStageBeforeAnyGitWork() throws Exception {
+        LiveCheck never = (stage, namespace, name, version) -> {
+            throw new AssertionError("no cluster is read for a request that cannot be checked");
+        };
+        assertThatThrownBy(() -> new PromoteService(repositories(), listener).run(PromoteJob.builder(config)
+                .to("prod").version("1.0.0").requireLive(never).build()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("{requireLive}: reads the version from a source stage, but {packageVersion} gives it; "
+                        + "name a source stage with {from} instead, or promote without {requireLive}");
+        assertThat(remote.linearHistory()).as("nothing read or written").isEmpty();
     }
 }

@@ -13,7 +13,9 @@ import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteGitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
+import io.jenkins.plugins.carvelgitops.engine.promote.LiveCheck;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
+import io.jenkins.plugins.carvelgitops.engine.promote.SourceNotLiveException;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.render.RenderService;
@@ -110,8 +112,14 @@ class GitHubPullRequestIT {
         new PromoteService(repositories(), listener).run(job("qa"));
     }
 
+    /** A promotion that requires the source stage live, and finds it so. */
+    private PromoteJob liveJob(String to) {
+        return PromoteJob.builder(config).to(to)
+                .requireLive((stage, ns, name, version) -> new LiveCheck.Result(true, "ReconcileSucceeded", "")).build();
+    }
+
     private PromoteJob job(String to) {
-        return new PromoteJob(config, ConfigOverrides.NONE, null, to, null, false, null, false);
+        return PromoteJob.builder(config).to(to).build();
     }
 
     @Test
@@ -121,7 +129,7 @@ class GitHubPullRequestIT {
         assertThat(PullRequestPromoteService.wanted(job("prod"), false)).as("prod is pull-request-only").isTrue();
         assertThat(PullRequestPromoteService.wanted(job("qa"), false)).isFalse();
 
-        PullRequestOutcome first = service().run(job("prod"), "qa runs 1.0.0 (ReconcileSucceeded)");
+        PullRequestOutcome first = service().run(liveJob("prod"));
 
         assertThat(remote.head()).as("main is not touched").isEqualTo(mainBefore);
         assertThat(first.action()).isEqualTo("created");
@@ -137,7 +145,7 @@ class GitHubPullRequestIT {
         assertThat(github.pulls.get(pr.number()).path("reviewers_fake").toString()).contains("alice");
 
         int calls = github.server.getAllServeEvents().size();
-        PullRequestOutcome second = service().run(job("prod"), "qa runs 1.0.0 (ReconcileSucceeded)");
+        PullRequestOutcome second = service().run(liveJob("prod"));
 
         assertThat(second.action()).isEqualTo("unchanged");
         assertThat(second.pullRequest().number()).isEqualTo(pr.number());
@@ -148,6 +156,18 @@ class GitHubPullRequestIT {
         assertThat(github.open()).hasSize(1);
         assertThat(listener.text()).doesNotContain(TOKEN);
         assertThat(SecretScan.filesContaining(tmp.resolve("cache"), TOKEN)).isEmpty();
+    }
+
+    @Test
+    void aSourceStageThatDoesNotRunTheVersionOpensNoPullRequest() throws Exception {
+        deliverToQa("1.0.0");
+        PromoteJob notLive = PromoteJob.builder(config).to("prod").requireLive((stage, ns, name, version) ->
+                new LiveCheck.Result(false, "ReconcileFailed", stage + ": not live at " + version)).build();
+
+        assertThatThrownBy(() -> service().run(notLive)).isInstanceOf(SourceNotLiveException.class)
+                .hasMessage("refusing to promote 1.0.0 to prod: qa: not live at 1.0.0; nothing committed");
+        assertThat(remote.head(BRANCH_1)).as("no branch pushed").isNull();
+        assertThat(github.open()).isEmpty();
     }
 
     @Test
@@ -176,10 +196,10 @@ class GitHubPullRequestIT {
     @Test
     void aNewerPromotionSupersedesTheOpenOne() throws Exception {
         deliverToQa("1.0.0");
-        PullRequest older = service().run(job("prod"), null).pullRequest();
+        PullRequest older = service().run(job("prod")).pullRequest();
         deliverToQa("2.0.0");
 
-        PullRequestOutcome newer = service().run(job("prod"), null);
+        PullRequestOutcome newer = service().run(job("prod"));
 
         assertThat(newer.pullRequest().headBranch()).isEqualTo("carvel-gitops/hello.default.tap/prod/2.0.0");
         assertThat(newer.superseded()).extracting(PullRequest::number).containsExactly(older.number());
@@ -196,7 +216,7 @@ class GitHubPullRequestIT {
 
         assertThatThrownBy(() -> new PromoteService(repositories(), listener).run(job("prod")))
                 .isInstanceOf(GitopsGitException.class).hasMessageContaining("protected branch hook declined");
-        PullRequestOutcome viaPr = service().run(job("prod"), null);
+        PullRequestOutcome viaPr = service().run(job("prod"));
 
         assertThat(viaPr.action()).isEqualTo("created");
         assertThat(remote.head(BRANCH_1)).isEqualTo(viaPr.pullRequest().headSha());
@@ -205,7 +225,7 @@ class GitHubPullRequestIT {
     @Test
     void aLookAtAMergedPullRequestEndsTheWaitWithTheMergeCommit() throws Exception {
         deliverToQa("1.0.0");
-        PullRequest pr = service().run(job("prod"), null).pullRequest();
+        PullRequest pr = service().run(job("prod")).pullRequest();
         GitHubHost host = new GitHubHost(address(), TOKEN, ApiClient.defaultHttp());
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         Instant deadline = start.plus(Duration.ofMinutes(10));
@@ -223,7 +243,7 @@ class GitHubPullRequestIT {
     @Test
     void aPullRequestClosedUnmergedEndsTheWaitNamingWhoClosedIt() throws Exception {
         deliverToQa("1.0.0");
-        PullRequest pr = service().run(job("prod"), null).pullRequest();
+        PullRequest pr = service().run(job("prod")).pullRequest();
         github.closeBy(pr.number(), "bob");
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -238,7 +258,7 @@ class GitHubPullRequestIT {
     @Test
     void anOpenPullRequestTimesOutAtTheDeadlineAndStaysOpen() throws Exception {
         deliverToQa("1.0.0");
-        PullRequest pr = service().run(job("prod"), null).pullRequest();
+        PullRequest pr = service().run(job("prod")).pullRequest();
         GitHubHost host = new GitHubHost(address(), TOKEN, ApiClient.defaultHttp());
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         Instant deadline = start.plusSeconds(100);
@@ -257,7 +277,7 @@ class GitHubPullRequestIT {
         deliverToQa("1.0.0");
         github.tokenLacksScope = true;
 
-        assertThatThrownBy(() -> service().run(job("prod"), null)).isInstanceOf(PullRequestException.class)
+        assertThatThrownBy(() -> service().run(job("prod"))).isInstanceOf(PullRequestException.class)
                 .hasMessageContaining("Resource not accessible by personal access token")
                 .hasMessageContaining("scope repo and the token has read:org")
                 .satisfies(e -> assertThat(SecretScan.throwableText(e)).doesNotContain(TOKEN));
