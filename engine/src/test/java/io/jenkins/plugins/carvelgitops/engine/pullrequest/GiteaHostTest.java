@@ -76,6 +76,40 @@ class GiteaHostTest {
     }
 
     @Test
+    void statusListsTheOpenPullRequestsOfEachStageIntoTheBranch() {
+        server.stubFor(get(urlEqualTo(REPO + "/pulls?state=open&limit=50&page=1")).withHeader("Authorization",
+                equalTo("token " + TOKEN)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("[" + pr(7, "carvel-gitops/app.acme.io/prod/1.0.0", "main", "open", "Promote", "body", "")
+                        + "," + pr(8, "carvel-gitops/app.acme.io/prod/0.9.0", "release", "open", "x", "y", "") + "]")));
+
+        OpenPromotions prs = new OpenPromotionsReader(TOKEN, a -> new GiteaHost(a, TOKEN, ApiClient.defaultHttp()))
+                .read(OpenPromotionsReaderTest.config("http://127.0.0.1:" + server.port() + "/acme/gitops.git"),
+                        new PullRequestSettings(ProviderKind.GITEA, null, Set.of(), List.of(), List.of(), false));
+
+        assertThat(prs.shown()).as(prs.note()).isTrue();
+        assertThat(prs.proposals()).as("one into another base is not a promotion of this repository's stages")
+                .singleElement().extracting(OpenPromotions.Proposal::stage, OpenPromotions.Proposal::number,
+                        OpenPromotions.Proposal::version, OpenPromotions.Proposal::headCommit)
+                .containsExactly("prod", 7, "1.0.0", "c0ffee");
+    }
+
+    @Test
+    void aRefusedListingIsTheStatusNoteInGiteasWords() {
+        server.stubFor(get(urlEqualTo(REPO + "/pulls?state=open&limit=50&page=1")).willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", "application/json").withBody(
+                        "{\"errors\":[\"user redirect does not exist [name: acme]\"],\"message\":\"GetUserByName\","
+                                + "\"url\":\"https://codeberg.org/api/swagger\"}")));
+
+        OpenPromotions prs = new OpenPromotionsReader(TOKEN, a -> new GiteaHost(a, TOKEN, ApiClient.defaultHttp()))
+                .read(OpenPromotionsReaderTest.config("http://127.0.0.1:" + server.port() + "/acme/gitops.git"),
+                        new PullRequestSettings(ProviderKind.GITEA, null, Set.of(), List.of(), List.of(), false));
+
+        assertThat(prs.shown()).isFalse();
+        assertThat(prs.note()).isEqualTo("Gitea refused GET /repos/acme/gitops/pulls?state=open&limit=50&page=1 "
+                + "(HTTP 404): GetUserByName; user redirect does not exist [name: acme]").doesNotContain(TOKEN);
+    }
+
+    @Test
     void aMergedPullRequestReportsItsMergeCommitAndMerger() {
         server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(aResponse().withBody(
                 pr(7, "b", "main", "closed", "t", "b", "").replace("\"merged\":false,\"merged_at\":null",
