@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -14,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +42,25 @@ class GiteaHostTest {
                 "carvel-gitops.yaml"), TOKEN, ApiClient.defaultHttp());
     }
 
+    /** Every request the host sent, and every answer of this fake, as Gitea's own API description allows. */
     @AfterEach
-    void stop() {
-        server.stop();
+    void checkEveryExchangeAgainstGiteasDescriptionAndStop() throws Exception {
+        try {
+            GiteaOpenApi spec = GiteaOpenApi.load();
+            if (spec == null) {
+                System.out.println(GiteaOpenApi.skipped());
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            for (ServeEvent e : server.getAllServeEvents()) {
+                problems.addAll(spec.check(e.getRequest().getMethod().getName(),
+                        e.getRequest().getUrl().replaceFirst("^/api/v1", ""), e.getRequest().getBodyAsString(),
+                        e.getResponse().getStatus(), e.getResponse().getBodyAsString()));
+            }
+            assertThat(problems).as("requests and responses that Gitea's API description does not allow").isEmpty();
+        } finally {
+            server.stop();
+        }
     }
 
     private static String pr(int number, String branch, String base, String state, String title, String body,
@@ -58,7 +77,8 @@ class GiteaHostTest {
                 equalTo("token " + TOKEN)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("[" + pr(7, "carvel-gitops/app.acme.io/prod/1.0.0", "main", "open", "Promote", "body", "")
                         + "," + pr(8, "carvel-gitops/app.acme.io/prod/0.9.0", "release", "open", "x", "y", "") + "]")));
-        server.stubFor(patch(urlPathEqualTo(REPO + "/pulls/7")).willReturn(aResponse().withBody(
+        // Gitea answers an edit with 201 Created, as its description documents
+        server.stubFor(patch(urlPathEqualTo(REPO + "/pulls/7")).willReturn(aResponse().withStatus(201).withBody(
                 pr(7, "carvel-gitops/app.acme.io/prod/1.0.0", "main", "open", "Promote", "new body", ""))));
         PullRequestPromotion promotion = new PullRequestPromotion(host, PullRequestSettings.NONE,
                 new RecordingProgress());
@@ -118,6 +138,24 @@ class GiteaHostTest {
 
         assertThat(host.get(7)).extracting(PullRequest::state, PullRequest::mergeCommit, PullRequest::closedBy)
                 .containsExactly(PullRequest.State.MERGED, "m3rg3", "carol");
+    }
+
+    @Test
+    void labelsReviewersAndAutoMergeAsGiteaTakesThem() {
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/labels")).willReturn(aResponse().withBody("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/requested_reviewers")).willReturn(aResponse()
+                .withStatus(201).withBody("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/merge")).willReturn(aResponse().withStatus(200)));
+
+        host.decorate(new PullRequest(7, "u", "b", "s", PullRequest.State.OPEN, null, null, "t", "d"),
+                new PullRequestSettings(null, null, Set.of(), List.of("promotion"), List.of("alice"), true));
+
+        server.verify(postRequestedFor(urlPathEqualTo(REPO + "/issues/7/labels")).withRequestBody(equalToJson(
+                "{\"labels\":[\"promotion\"]}")));
+        server.verify(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/requested_reviewers")).withRequestBody(
+                equalToJson("{\"reviewers\":[\"alice\"]}")));
+        server.verify(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/merge")).withRequestBody(equalToJson(
+                "{\"do\":\"merge\",\"merge_when_checks_succeed\":true}")));
     }
 
     @Test
