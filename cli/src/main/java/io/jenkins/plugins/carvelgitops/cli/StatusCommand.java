@@ -6,6 +6,11 @@ import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.OpenPromotions;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.OpenPromotionsReader;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestSettings;
+import io.jenkins.plugins.carvelgitops.engine.report.OpenPromotionReports;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusPage;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusReports;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
@@ -28,6 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show, per stage, the version Git pins and, with --kubeconfig, what runs: Flux's "
                 + "Kustomizations and the PackageInstall, as ready, progressing, failed or unknown.",
+                "With a token (GIT_TOKEN or --token-file) and a repository on GitHub, GitLab or Gitea, also the "
+                        + "open promotion pull requests of each stage.",
                 "Reads only; exits 0 whatever the stages' states."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -64,8 +71,8 @@ final class StatusCommand implements Callable<Integer> {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
         GitopsConfig config = onlyStages(ConfigLoader.load(common.config, common.config.toString(),
                 common.configOverrides()));
-        GitopsHistory history = clusters.history(config, common.config,
-                config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
+        RemoteOptions remoteOptions = config.repository().isLocalPath() ? null : remote.remoteOptions(progress);
+        GitopsHistory history = clusters.history(config, common.config, remoteOptions, progress);
         Map<String, KubeconfigAuth> runs = new java.util.LinkedHashMap<>(clusters.stageKubeconfigs());
         runs.keySet().removeIf(stage -> config.stage(stage).isEmpty() && !stages.isEmpty());
         if (kubeconfig == null && (!runs.isEmpty() || clusters.kubeconfigSecrets)) {
@@ -83,11 +90,17 @@ final class StatusCommand implements Callable<Integer> {
                         runs, clusters.kubeconfigSecrets));
             }
         }
+        OpenPromotions prs = openPromotions(config, remoteOptions);
         switch (output) {
-            case json -> out.println(Json.write(StatusReports.document(report)));
-            case html -> out.print(StatusPage.html(report));
+            case json -> {
+                Map<String, Object> doc = StatusReports.document(report);
+                doc.put("pullRequests", OpenPromotionReports.document(prs));
+                out.println(Json.write(doc));
+            }
+            case html -> out.print(StatusPage.html(report, prs));
             default -> {
                 out.print(StatusReports.text(report));
+                out.print(OpenPromotionReports.text(prs));
                 if (!report.live()) {
                     out.println("(pass --kubeconfig, and --stage-kubeconfig NAME=FILE or --kubeconfig-secrets, "
                             + "to read the clusters)");
@@ -96,6 +109,15 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The open promotion pull requests of the stages shown, with the Git token; the note in this CLI's words. */
+    private OpenPromotions openPromotions(GitopsConfig config, RemoteOptions remoteOptions) {
+        String token = remoteOptions == null || remoteOptions.auth() == null ? null : remoteOptions.auth().token();
+        PullRequestSettings settings = PullRequestSettings.read(common.config, common.config.toString(),
+                common.configOverrides());
+        OpenPromotions prs = OpenPromotionsReader.withToken(token).read(config, settings);
+        return prs.withNote(CliSpelling.INSTANCE.spell(prs.note()));
     }
 
     /** The config with only the {@code --stage} stages, in the config's order; each must be one of its stages. */

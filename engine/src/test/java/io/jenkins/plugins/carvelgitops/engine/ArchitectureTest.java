@@ -63,7 +63,7 @@ class ArchitectureTest {
                 .layer("report").definedBy(ENGINE + ".report..")
                 .whereLayer("report").mayNotBeAccessedByAnyLayer()
                 .whereLayer("bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("pullrequest").mayNotBeAccessedByAnyLayer()
+                .whereLayer("pullrequest").mayOnlyBeAccessedByLayers("report")
                 .whereLayer("promote").mayOnlyBeAccessedByLayers("pullrequest")
                 .whereLayer("verify").mayOnlyBeAccessedByLayers("report")
                 .whereLayer("render").mayOnlyBeAccessedByLayers("promote", "pullrequest", "bootstrap")

@@ -70,7 +70,7 @@ public final class GiteaHost implements PullRequestHost {
     public void decorate(PullRequest pullRequest, PullRequestSettings settings) {
         GitHubHost.labelsAndReviewers(api, repo, pullRequest.number(), settings);
         if (settings.autoMerge()) {
-            api.post(repo + "/pulls/" + pullRequest.number() + "/merge", Map.of("Do", "merge",
+            api.post(repo + "/pulls/" + pullRequest.number() + "/merge", Map.of("do", "merge",
                     "merge_when_checks_succeed", true));
         }
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.carvelgitops.engine.report;
 
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.pullrequest.OpenPromotions;
 import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
@@ -48,6 +49,11 @@ public final class StatusPage {
     }
 
     public static String html(StatusReport report) {
+        return html(report, null);
+    }
+
+    /** @param pullRequests the open promotion pull requests, shown after the grid; null for none */
+    public static String html(StatusReport report, OpenPromotions pullRequests) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -58,6 +64,9 @@ public final class StatusPage {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         header(h, report);
         grid(h, report);
+        if (pullRequests != null) {
+            OpenPromotionReports.html(h, pullRequests, report.stages().stream().map(StageStatus::stage).toList());
+        }
         legend(h);
         h.append("</body>\n</html>\n");
         return h.toString();

@@ -171,6 +171,29 @@ class GitHubPullRequestIT {
     }
 
     @Test
+    void statusListsTheOpenPromotionOfEachStageInOneRead() throws Exception {
+        deliverToQa("1.0.0");
+        PullRequest pr = service().run(job("prod")).pullRequest();
+        GitopsConfig loaded = io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader.load(config, "carvel-gitops.yaml",
+                ConfigOverrides.NONE);
+        int calls = github.server.getAllServeEvents().size();
+
+        OpenPromotions prs = new OpenPromotionsReader(TOKEN, a -> new GitHubHost(a, TOKEN, ApiClient.defaultHttp()))
+                .read(loaded, PullRequestSettings.read(config, "carvel-gitops.yaml", ConfigOverrides.NONE));
+
+        assertThat(prs.shown()).as(prs.note()).isTrue();
+        assertThat(prs.of("qa")).isEmpty();
+        assertThat(prs.of("prod")).singleElement().satisfies(p -> {
+            assertThat(p.number()).isEqualTo(pr.number());
+            assertThat(p.url()).isEqualTo(pr.url());
+            assertThat(p.version()).isEqualTo("1.0.0");
+            assertThat(p.headCommit()).isEqualTo(remote.head(BRANCH_1));
+            assertThat(p.state()).isEqualTo(PullRequest.State.OPEN);
+        });
+        assertThat(github.server.getAllServeEvents()).hasSize(calls + 1);
+    }
+
+    @Test
     void aPullRequestOnlyFirstStageGetsItsRenderAsAPullRequest() throws Exception {
         Files.writeString(config, Files.readString(config).replace("  - name: staging\n", "  - name: staging\n"
                 + "    pullRequest: true\n"));

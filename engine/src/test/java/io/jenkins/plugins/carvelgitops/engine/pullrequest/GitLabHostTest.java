@@ -85,6 +85,29 @@ class GitLabHostTest {
     }
 
     @Test
+    void statusListsTheOpenMergeRequestsOfEachStage() {
+        server.stubFor(get(urlEqualTo(PROJECT + "/merge_requests?state=opened&target_branch=main&per_page=100&page=1"))
+                .withHeader("PRIVATE-TOKEN", equalTo(TOKEN)).willReturn(aResponse().withHeader("Content-Type",
+                        "application/json").withBody("[" + mr(3, "carvel-gitops/app.acme.io/prod/1.0.0", "opened", "")
+                        + "," + mr(4, "carvel-gitops/app.acme.io/qa/1.1.0", "opened", "") + "," + mr(2,
+                        "feature/unrelated", "opened", "") + "]")));
+        io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig config = OpenPromotionsReaderTest.config(
+                "https://gitlab.acme.example/acme/platform/gitops.git");
+
+        OpenPromotions prs = new OpenPromotionsReader(TOKEN, a -> new GitLabHost(a, TOKEN, ApiClient.defaultHttp()))
+                .read(config, new PullRequestSettings(null, "http://127.0.0.1:" + server.port() + "/api/v4", Set.of(),
+                        List.of(), List.of(), false));
+
+        assertThat(prs.provider()).isEqualTo(ProviderKind.GITLAB);
+        assertThat(prs.proposals()).extracting(OpenPromotions.Proposal::stage, OpenPromotions.Proposal::number,
+                OpenPromotions.Proposal::version, OpenPromotions.Proposal::url).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("qa", 4, "1.1.0",
+                                "https://gitlab.acme.example/acme/platform/gitops/-/merge_requests/4"),
+                        org.assertj.core.groups.Tuple.tuple("prod", 3, "1.0.0",
+                                "https://gitlab.acme.example/acme/platform/gitops/-/merge_requests/3"));
+    }
+
+    @Test
     void readsTheMergeCommitOrWhoClosedIt() {
         server.stubFor(get(urlPathEqualTo(PROJECT + "/merge_requests/5")).willReturn(aResponse().withBody(
                 mr(5, "b", "merged", ",\"merge_commit_sha\":null,\"squash_commit_sha\":\"5quash\","

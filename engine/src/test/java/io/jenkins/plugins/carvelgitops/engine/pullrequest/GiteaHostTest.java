@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -14,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +42,25 @@ class GiteaHostTest {
                 "carvel-gitops.yaml"), TOKEN, ApiClient.defaultHttp());
     }
 
+    /** Every request the host sent, and every answer of this fake, as Gitea's own API description allows. */
     @AfterEach
-    void stop() {
-        server.stop();
+    void checkEveryExchangeAgainstGiteasDescriptionAndStop() throws Exception {
+        try {
+            GiteaOpenApi spec = GiteaOpenApi.load();
+            if (spec == null) {
+                System.out.println(GiteaOpenApi.skipped());
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            for (ServeEvent e : server.getAllServeEvents()) {
+                problems.addAll(spec.check(e.getRequest().getMethod().getName(),
+                        e.getRequest().getUrl().replaceFirst("^/api/v1", ""), e.getRequest().getBodyAsString(),
+                        e.getResponse().getStatus(), e.getResponse().getBodyAsString()));
+            }
+            assertThat(problems).as("requests and responses that Gitea's API description does not allow").isEmpty();
+        } finally {
+            server.stop();
+        }
     }
 
     private static String pr(int number, String branch, String base, String state, String title, String body,
@@ -58,7 +77,8 @@ class GiteaHostTest {
                 equalTo("token " + TOKEN)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("[" + pr(7, "carvel-gitops/app.acme.io/prod/1.0.0", "main", "open", "Promote", "body", "")
                         + "," + pr(8, "carvel-gitops/app.acme.io/prod/0.9.0", "release", "open", "x", "y", "") + "]")));
-        server.stubFor(patch(urlPathEqualTo(REPO + "/pulls/7")).willReturn(aResponse().withBody(
+        // Gitea answers an edit with 201 Created, as its description documents
+        server.stubFor(patch(urlPathEqualTo(REPO + "/pulls/7")).willReturn(aResponse().withStatus(201).withBody(
                 pr(7, "carvel-gitops/app.acme.io/prod/1.0.0", "main", "open", "Promote", "new body", ""))));
         PullRequestPromotion promotion = new PullRequestPromotion(host, PullRequestSettings.NONE,
                 new RecordingProgress());
@@ -76,6 +96,40 @@ class GiteaHostTest {
     }
 
     @Test
+    void statusListsTheOpenPullRequestsOfEachStageIntoTheBranch() {
+        server.stubFor(get(urlEqualTo(REPO + "/pulls?state=open&limit=50&page=1")).withHeader("Authorization",
+                equalTo("token " + TOKEN)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("[" + pr(7, "carvel-gitops/app.acme.io/prod/1.0.0", "main", "open", "Promote", "body", "")
+                        + "," + pr(8, "carvel-gitops/app.acme.io/prod/0.9.0", "release", "open", "x", "y", "") + "]")));
+
+        OpenPromotions prs = new OpenPromotionsReader(TOKEN, a -> new GiteaHost(a, TOKEN, ApiClient.defaultHttp()))
+                .read(OpenPromotionsReaderTest.config("http://127.0.0.1:" + server.port() + "/acme/gitops.git"),
+                        new PullRequestSettings(ProviderKind.GITEA, null, Set.of(), List.of(), List.of(), false));
+
+        assertThat(prs.shown()).as(prs.note()).isTrue();
+        assertThat(prs.proposals()).as("one into another base is not a promotion of this repository's stages")
+                .singleElement().extracting(OpenPromotions.Proposal::stage, OpenPromotions.Proposal::number,
+                        OpenPromotions.Proposal::version, OpenPromotions.Proposal::headCommit)
+                .containsExactly("prod", 7, "1.0.0", "c0ffee");
+    }
+
+    @Test
+    void aRefusedListingIsTheStatusNoteInGiteasWords() {
+        server.stubFor(get(urlEqualTo(REPO + "/pulls?state=open&limit=50&page=1")).willReturn(aResponse()
+                .withStatus(404).withHeader("Content-Type", "application/json").withBody(
+                        "{\"errors\":[\"user redirect does not exist [name: acme]\"],\"message\":\"GetUserByName\","
+                                + "\"url\":\"https://codeberg.org/api/swagger\"}")));
+
+        OpenPromotions prs = new OpenPromotionsReader(TOKEN, a -> new GiteaHost(a, TOKEN, ApiClient.defaultHttp()))
+                .read(OpenPromotionsReaderTest.config("http://127.0.0.1:" + server.port() + "/acme/gitops.git"),
+                        new PullRequestSettings(ProviderKind.GITEA, null, Set.of(), List.of(), List.of(), false));
+
+        assertThat(prs.shown()).isFalse();
+        assertThat(prs.note()).isEqualTo("Gitea refused GET /repos/acme/gitops/pulls?state=open&limit=50&page=1 "
+                + "(HTTP 404): GetUserByName; user redirect does not exist [name: acme]").doesNotContain(TOKEN);
+    }
+
+    @Test
     void aMergedPullRequestReportsItsMergeCommitAndMerger() {
         server.stubFor(get(urlPathEqualTo(REPO + "/pulls/7")).willReturn(aResponse().withBody(
                 pr(7, "b", "main", "closed", "t", "b", "").replace("\"merged\":false,\"merged_at\":null",
@@ -84,6 +138,24 @@ class GiteaHostTest {
 
         assertThat(host.get(7)).extracting(PullRequest::state, PullRequest::mergeCommit, PullRequest::closedBy)
                 .containsExactly(PullRequest.State.MERGED, "m3rg3", "carol");
+    }
+
+    @Test
+    void labelsReviewersAndAutoMergeAsGiteaTakesThem() {
+        server.stubFor(post(urlPathEqualTo(REPO + "/issues/7/labels")).willReturn(aResponse().withBody("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/requested_reviewers")).willReturn(aResponse()
+                .withStatus(201).withBody("[]")));
+        server.stubFor(post(urlPathEqualTo(REPO + "/pulls/7/merge")).willReturn(aResponse().withStatus(200)));
+
+        host.decorate(new PullRequest(7, "u", "b", "s", PullRequest.State.OPEN, null, null, "t", "d"),
+                new PullRequestSettings(null, null, Set.of(), List.of("promotion"), List.of("alice"), true));
+
+        server.verify(postRequestedFor(urlPathEqualTo(REPO + "/issues/7/labels")).withRequestBody(equalToJson(
+                "{\"labels\":[\"promotion\"]}")));
+        server.verify(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/requested_reviewers")).withRequestBody(
+                equalToJson("{\"reviewers\":[\"alice\"]}")));
+        server.verify(postRequestedFor(urlPathEqualTo(REPO + "/pulls/7/merge")).withRequestBody(equalToJson(
+                "{\"do\":\"merge\",\"merge_when_checks_succeed\":true}")));
     }
 
     @Test
