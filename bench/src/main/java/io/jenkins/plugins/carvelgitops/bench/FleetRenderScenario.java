@@ -58,8 +58,9 @@ final class FleetRenderScenario {
      * make); every measured run resets both to the generated head first, so a kept pair is as good as new.
      */
     private Pair pair(Path dir, int files) throws Exception {
-        Path fixtures = settings.smoke() ? dir : Path.of(System.getProperty("carvelgitops.fixtures",
-                settings.top().resolve("bench/target/fixtures").toString()));
+        String kept = System.getProperty("carvelgitops.fixtures");
+        Path fixtures = settings.smoke() ? dir
+                : kept != null ? Path.of(kept) : settings.top().resolve("bench/target/fixtures");
         String name = files + "-files-" + settings.commits() + "-commits";
         Path ours = fixtures.resolve("ours-repo-" + name);
         Path theirs = fixtures.resolve("baseline-repo-" + name);
