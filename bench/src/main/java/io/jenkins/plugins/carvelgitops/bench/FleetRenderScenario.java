@@ -53,12 +53,29 @@ final class FleetRenderScenario {
     private record Pair(Path ours, Path theirs, String base, int files) {
     }
 
+    /**
+     * Made once per size and kept in {@code bench/target/fixtures} (a 200,000-file pair takes minutes to
+     * make); every measured run resets both to the generated head first, so a kept pair is as good as new.
+     */
     private Pair pair(Path dir, int files) throws Exception {
-        Path ours = dir.resolve("ours-repo-" + files);
-        Path theirs = dir.resolve("baseline-repo-" + files);
-        LargeRepository.create(ours, files, settings.commits());
-        Processes.run(dir, List.of("git", "clone", "-q", ours.toString(), theirs.toString()), null);
-        Processes.run(theirs, List.of("git", "remote", "remove", "origin"), null);
+        String kept = System.getProperty("carvelgitops.fixtures");
+        Path fixtures = settings.smoke() ? dir
+                : kept != null ? Path.of(kept) : settings.top().resolve("bench/target/fixtures");
+        String name = files + "-files-" + settings.commits() + "-commits";
+        Path ours = fixtures.resolve("ours-repo-" + name);
+        Path theirs = fixtures.resolve("baseline-repo-" + name);
+        Path made = fixtures.resolve(name + ".made");
+        if (!Files.exists(made)) {
+            PromoteScenario.deleteTree(ours);
+            PromoteScenario.deleteTree(theirs);
+            long start = System.nanoTime();
+            LargeRepository.create(ours, files, settings.commits());
+            Processes.run(dir, List.of("git", "clone", "-q", ours.toString(), theirs.toString()), null);
+            Processes.run(theirs, List.of("git", "remote", "remove", "origin"), null);
+            Files.writeString(made, String.format(java.util.Locale.ROOT, "made in %.1f s%n",
+                    (System.nanoTime() - start) / 1e9));
+        }
+        System.err.println("fixture " + name + ": " + Files.readString(made).strip());
         return new Pair(ours, theirs, LargeRepository.head(ours), files);
     }
 

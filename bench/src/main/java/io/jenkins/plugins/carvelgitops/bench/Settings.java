@@ -12,7 +12,7 @@ record Settings(String mode, List<Integer> stageCounts, int unrelatedFiles, int 
             case "smoke" -> new Settings(mode, List.of(2, 5), 50, 5, 1, work, cliJar, baseline, examples,
                     List.of(20, 50));
             case "quick" -> new Settings(mode, List.of(10, 100, 1000), 20_000, 2_000, 2, work, cliJar, baseline,
-                    examples, List.of(2_000, 20_000));
+                    examples, List.of(2_000, 20_000, 200_000));
             default -> new Settings("full", List.of(10, 100, 1000), 20_000, 2_000, 5, work, cliJar, baseline,
                     examples, List.of(2_000, 20_000, 200_000));
         };

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -27,15 +28,24 @@ public interface GitRemote extends AutoCloseable {
     String describe();
 
     /**
-     * Makes the working copy exactly the remote branch's head (fetch, hard reset, clean), fetching no
-     * more history than needed.
+     * Moves the branch and the index to the remote branch's head, fetching no more history than needed.
+     * The working copy may hold that head's files (a checkout) or only what earlier changes wrote
+     * (the engine's own client); the plan never reads it, and {@link #prepare} readies a change's paths.
      *
      * @return the head commit, or null when the branch does not exist on the remote yet
      */
     String sync();
 
-    /** The top folder of the working copy that {@link #sync()} fills. */
+    /** The top folder of the working copy, holding {@code .git}. */
     Path workTree();
+
+    /**
+     * Readies the working copy for writing {@code paths} on the synced head, whose tree has already
+     * been checked for them: removes what an older run left in their way when {@link #sync()} does
+     * not check out the head. Nothing to do after a full checkout (the default).
+     */
+    default void prepare(Collection<String> paths) {
+    }
 
     /**
      * Commits the listed paths (already written to the working copy) on top of the synced head.

@@ -4,9 +4,9 @@ import io.jenkins.plugins.carvelgitops.engine.config.CommitSpec;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
@@ -21,7 +21,8 @@ import org.eclipse.jgit.transport.TagOpt;
 /**
  * The engine's {@link GitRemote}: JGit over the reusable clone of a {@link CloneCache}, locked for the
  * whole session. Only the one branch is fetched, at depth 1 when {@link RemoteOptions#shallow()}; a run
- * whose branch has not moved costs one ref listing. Credentials and error wording are
+ * whose branch has not moved costs one ref listing. The working copy is never checked out
+ * ({@link SparseCheckout}): a sync moves the branch and the index only. Credentials and error wording are
  * {@link RemoteAccess}'s; a push into a repository on this machine is guarded by {@link LocalRemote};
  * which refusals are a lost race is {@link PushRefusals}'.
  */
@@ -122,8 +123,8 @@ public final class JGitRemote implements GitRemote {
                 }
                 head = fetched.getObjectId();
             }
-            g.reset().setMode(ResetCommand.ResetType.HARD).setRef(head.name()).call();
-            g.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+            // no checkout: the plan reads the committed tree, and the change's files are written by us
+            SparseCheckout.moveTo(repo, head);
             return head.name();
         } catch (GitAPIException | IOException e) {
             throw access.translate("fetch from", e);
@@ -141,6 +142,11 @@ public final class JGitRemote implements GitRemote {
             }
         }
         return null;
+    }
+
+    @Override
+    public void prepare(Collection<String> paths) {
+        SparseCheckout.clearTheWay(cache.workTree(), paths);
     }
 
     @Override

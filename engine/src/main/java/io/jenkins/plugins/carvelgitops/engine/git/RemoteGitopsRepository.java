@@ -75,7 +75,7 @@ public final class RemoteGitopsRepository implements GitopsRepository {
         WorkTree tree = new WorkTree(remote.workTree(), remote.describe());
         if (head == null) {
             Change change = planner.plan(RepositoryView.EMPTY);
-            tree.check(change);
+            ready(remote, tree, change);
             return new Planned(tree, change, tree.changes(change.files(), change.removals(), path -> null));
         }
         try (Repository repo = new FileRepositoryBuilder().setGitDir(remote.workTree().resolve(".git").toFile())
@@ -83,13 +83,23 @@ public final class RemoteGitopsRepository implements GitopsRepository {
             CommittedTree committed = CommittedTree.at(repo, ObjectId.fromString(head), remote.describe());
             Change change = planner.plan(committed);
             committed.checkFiles(change.paths());
-            tree.check(change);
+            ready(remote, tree, change);
             return new Planned(tree, change, tree.changes(change.files(), change.removals(),
                     committed.contents(change.paths())::get));
         } catch (IOException e) {
             throw new GitopsGitException("cannot open the working copy of " + remote.describe() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The working copy checked for the change's paths once the remote has readied them, and without
+     * the temporary files a killed run may have left beside them (we hold the working copy).
+     */
+    private static void ready(GitRemote remote, WorkTree tree, Change change) {
+        remote.prepare(change.paths());
+        tree.check(change);
+        tree.clearLeftovers(change.files());
     }
 
     @Override

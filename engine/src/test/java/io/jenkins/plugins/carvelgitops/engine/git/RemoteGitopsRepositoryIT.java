@@ -191,4 +191,48 @@ class RemoteGitopsRepositoryIT {
         }
         JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, listener).close();
     }
+
+    @Test
+    void theCacheHoldsOnlyTheFilesOurChangesWroteAndItsIndexTheWholeHead() throws Exception {
+        repository(CommitSpec.DEFAULT).publish(change("base\n", "app/base.yaml", "b: 1\n"));
+        remote.pushAsSomeoneElse(tmp, "theirs\n", Map.of("unrelated/a.yaml", "a\n", "unrelated/b.yaml", "b\n"));
+        Path clone = tmp.resolve("cache").resolve(JGitRemote.cacheKey(remote.fileUrl(), "main")).resolve("repo");
+
+        CommitResult ours = repository(CommitSpec.DEFAULT).publish(change("ours\n", "app/x.yaml", "x: 1\n"));
+
+        assertThat(clone.resolve("unrelated")).as("files of the head no change of ours wrote").doesNotExist();
+        assertThat(clone.resolve("app/x.yaml")).hasContent("x: 1");
+        assertThat(remote.read("unrelated/a.yaml")).isEqualTo("a\n");
+        try (org.eclipse.jgit.lib.Repository repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(clone.resolve(".git").toFile()).setMustExist(true).build()) {
+            assertThat(repo.readDirCache().getEntryCount()).as("index entries").isEqualTo(4);
+            assertThat(repo.resolve("HEAD").name()).isEqualTo(ours.sha());
+        }
+    }
+
+    @Test
+    void aFileOfOursWhereTheHeadNowHasAFolderIsClearedBeforeWriting() throws Exception {
+        repository(CommitSpec.DEFAULT).publish(change("file\n", "app/prod", "a file\n"));
+        Map<String, String> moved = new java.util.LinkedHashMap<>();
+        moved.put("app/prod", null);
+        moved.put("app/prod/keep.yaml", "k\n");
+        remote.pushAsSomeoneElse(tmp, "a folder now\n", moved);
+
+        CommitResult next = repository(CommitSpec.DEFAULT).publish(change("into it\n", "app/prod/x.yaml", "x\n"));
+
+        assertThat(next.changed()).isTrue();
+        assertThat(remote.read("app/prod/x.yaml")).isEqualTo("x\n");
+        assertThat(remote.read("app/prod/keep.yaml")).isEqualTo("k\n");
+
+        Map<String, String> back = new java.util.LinkedHashMap<>();
+        back.put("app/prod/x.yaml", null);
+        back.put("app/prod/keep.yaml", null);
+        back.put("app/prod", "a file again\n");
+        remote.pushAsSomeoneElse(tmp, "a file again\n", back);
+
+        CommitResult file = repository(CommitSpec.DEFAULT).publish(change("file\n", "app/prod", "ours\n"));
+
+        assertThat(file.changed()).isTrue();
+        assertThat(remote.read("app/prod")).isEqualTo("ours\n");
+    }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.carvelgitops.engine.testing;
 import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.git.GitRemote;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /** Delegates to a real remote, running {@code beforePush} right before each push. */
@@ -32,6 +33,11 @@ public final class RacingRemote implements GitRemote {
     @Override
     public Path workTree() {
         return delegate.workTree();
+    }
+
+    @Override
+    public void prepare(Collection<String> paths) {
+        delegate.prepare(paths);
     }
 
     @Override
