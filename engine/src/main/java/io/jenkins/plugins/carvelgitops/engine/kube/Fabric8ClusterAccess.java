@@ -19,13 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * {@link ClusterAccess} over a fabric8 client, with generic resources only (no typed models). A request
@@ -33,9 +29,8 @@ import java.util.function.Supplier;
  * succeeds or the next wait would pass the deadline; a watch that cannot start for such a reason is
  * started again the same way. fabric8's own retries are off: this is the one place that retries.
  *
- * <p>Requests run on the request threads {@link KubeClients} shares between its clients; the wait before a
- * retry is a timer, never a sleeping thread, so a cluster that is throttled or failing holds no thread while
- * it waits and delays no other cluster's requests. The blocking methods wait for that on the caller's thread.
+ * <p>Requests run through {@link RetryingRequests} on the request threads {@link KubeClients} shares between
+ * its clients; the blocking methods wait for them on the caller's thread.
  */
 final class Fabric8ClusterAccess implements ClusterAccess {
 
@@ -43,9 +38,7 @@ final class Fabric8ClusterAccess implements ClusterAccess {
 
     private final KubernetesClient client;
     private final String label;
-    private final AtomicBoolean answered;
-    private final Deadline deadline;
-    private final Executor requests;
+    private final RetryingRequests retrying;
 
     /**
      * @param answered whether this cluster has answered a request before (shared by every view of one client)
@@ -54,11 +47,13 @@ final class Fabric8ClusterAccess implements ClusterAccess {
      */
     Fabric8ClusterAccess(KubernetesClient client, String label, AtomicBoolean answered, Deadline deadline,
             Executor requests) {
+        this(client, label, new RetryingRequests(label, answered, deadline, requests));
+    }
+
+    private Fabric8ClusterAccess(KubernetesClient client, String label, RetryingRequests retrying) {
         this.client = client;
         this.label = label;
-        this.answered = answered;
-        this.deadline = deadline;
-        this.requests = requests;
+        this.retrying = retrying;
     }
 
     @Override
@@ -68,24 +63,24 @@ final class Fabric8ClusterAccess implements ClusterAccess {
 
     @Override
     public ClusterAccess within(Deadline until) {
-        return new Fabric8ClusterAccess(client, label, answered, until, requests);
+        return new Fabric8ClusterAccess(client, label, retrying.within(until));
     }
 
     @Override
     public Optional<Map<String, Object>> get(ObjectRef ref) {
-        return await(read(ref), "cannot read " + ref);
+        return retrying.await(read(ref), "cannot read " + ref);
     }
 
     @Override
     public CompletableFuture<Optional<Map<String, Object>>> read(ObjectRef ref) {
-        return retrying("cannot read " + ref, () -> Optional.ofNullable(resource(ref.apiVersion(), ref.kind(),
+        return retrying.run("cannot read " + ref, () -> Optional.ofNullable(resource(ref.apiVersion(), ref.kind(),
                 ref.namespace()).withName(ref.name()).get()).map(Fabric8ClusterAccess::toMap));
     }
 
     @Override
     public Applied apply(Manifest manifest) {
         ObjectRef ref = ObjectRef.of(manifest);
-        return await(retrying("cannot apply " + ref, () -> {
+        return retrying.await(retrying.run("cannot apply " + ref, () -> {
             Resource<GenericKubernetesResource> res = resource(ref.apiVersion(), ref.kind(), ref.namespace())
                     .withName(ref.name());
             GenericKubernetesResource before = res.get();
@@ -116,74 +111,8 @@ final class Fabric8ClusterAccess implements ClusterAccess {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        await(retrying("cannot annotate " + ref, () -> resource(ref.apiVersion(), ref.kind(), ref.namespace())
+        retrying.await(retrying.run("cannot annotate " + ref, () -> resource(ref.apiVersion(), ref.kind(), ref.namespace())
                 .withName(ref.name()).patch(context, body)), "cannot annotate " + ref);
-    }
-
-    /**
-     * Runs a request on the request threads, again after each transient failure while the deadline allows the
-     * wait; the wait is a timer that hands the next attempt back to those threads.
-     */
-    private <T> CompletableFuture<T> retrying(String what, Supplier<T> request) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        submit(requests, () -> attempt(what, request, 1, result), result);
-        return result;
-    }
-
-    private <T> void attempt(String what, Supplier<T> request, int attempt, CompletableFuture<T> result) {
-        if (result.isDone()) {
-            return; // given up by its caller
-        }
-        T value;
-        try {
-            value = request.get();
-        } catch (KubernetesClientException e) {
-            boolean answeredBefore = answered.get();
-            if (KubeRetry.code(e) > 0) {
-                answered.set(true);
-            }
-            if (!KubeRetry.isTransient(e, answeredBefore)) {
-                result.completeExceptionally(failure(what, e, false));
-                return;
-            }
-            Duration wait = KubeRetry.delay(attempt, e, ThreadLocalRandom.current()::nextDouble);
-            if (!deadline.allows(wait)) {
-                result.completeExceptionally(failure(what + " (tried " + attempt + " times)", e, true));
-                return;
-            }
-            submit(CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, requests),
-                    () -> attempt(what, request, attempt + 1, result), result);
-            return;
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
-        }
-        answered.set(true);
-        result.complete(value);
-    }
-
-    private static void submit(Executor executor, Runnable task, CompletableFuture<?> result) {
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new ClusterException("the cluster clients are closed", e, false));
-        }
-    }
-
-    /** Waits on the caller's thread for a request; an interrupt gives the request up. */
-    private <T> T await(CompletableFuture<T> pending, String what) {
-        try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            pending.cancel(false);
-            Thread.currentThread().interrupt();
-            throw new ClusterException(label + ": " + what + " (interrupted)", e, true);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     @Override
@@ -220,7 +149,7 @@ final class Fabric8ClusterAccess implements ClusterAccess {
             try {
                 current = resource(apiVersion, kind, namespace).runnableInformer(0);
             } catch (KubernetesClientException e) {
-                throw failure("cannot watch " + kind + " in " + namespace, e, false);
+                throw retrying.failure("cannot watch " + kind + " in " + namespace, e, false);
             }
             informer = current;
             current.addEventHandler(new ResourceEventHandler<>() {
@@ -253,20 +182,17 @@ final class Fabric8ClusterAccess implements ClusterAccess {
                     return;
                 }
                 if (error == null) {
-                    answered.set(true);
+                    retrying.answered();
                     listener.synced(current.getStore().list().stream().map(Fabric8ClusterAccess::toMap).toList());
                     return;
                 }
                 current.stop();
-                boolean answeredBefore = answered.get();
-                if (KubeRetry.code(error) > 0) {
-                    answered.set(true);
-                }
+                boolean transientError = retrying.isTransient(error);
                 String what = label + ": cannot list " + kind + " in namespace " + namespace + ": " + describe(error);
-                Duration wait = KubeRetry.delay(attempt, error, ThreadLocalRandom.current()::nextDouble);
-                if (!KubeRetry.isTransient(error, answeredBefore)) {
+                Duration wait = RetryingRequests.delay(attempt, error);
+                if (!transientError) {
                     listener.failed(what);
-                } else if (deadline.allows(wait)) {
+                } else if (retrying.deadline().allows(wait)) {
                     listener.interrupted(what + "; trying again in " + wait.toMillis() + " ms");
                     CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
                             .execute(() -> start(attempt + 1));
@@ -296,10 +222,6 @@ final class Fabric8ClusterAccess implements ClusterAccess {
     @SuppressWarnings("unchecked")
     static Map<String, Object> toMap(GenericKubernetesResource r) {
         return MAPPER.convertValue(r, LinkedHashMap.class);
-    }
-
-    private ClusterException failure(String what, KubernetesClientException e, boolean transientFailure) {
-        return new ClusterException(label + ": " + what + ": " + describe(e), e, transientFailure);
     }
 
     /** One line about a client error: the API server's status message, or the root cause. */

@@ -17,35 +17,29 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * One verify in flight: routes watch events to the tracked objects, judges each with {@link ReadinessRules},
- * reports what changed, and ends when {@link WaitVerdict} says so (ready, the first failure), at the deadline
- * or on a cancel. All state is guarded by
- * {@code this}. Work that may block (opening clusters, reading Secrets, reconcile requests and their retries,
- * confirming an absence) runs on the {@code blocking} executor; the shared scheduler only holds the deadline
- * and the times of the {@link MissedEvents} re-reads, which it hands to that executor.
+ * One verify in flight: starts the watches, hands what they see to its {@link TrackedObjects}, and ends when
+ * {@link WaitVerdict} says so (ready, the first failure), at the deadline or on a cancel. All state is guarded
+ * by {@code this}. Work that may block (opening clusters, reading Secrets, reconcile requests and their
+ * retries, re-reads, confirming an absence, the timeout's report) runs on the {@code blocking} executor; the
+ * shared scheduler only holds the {@link WaitTimers}, which hand their work to that executor.
  */
 final class VerifyWait implements VerifyHandle {
 
     private final VerifyRequest request;
     private final ProgressListener listener;
     private final KubeClients clients;
-    private final RevisionHistory history;
-    private final ScheduledExecutorService scheduler;
     private final Executor blocking;
     /** Wall time, for the reconcile request's token. */
     private final Clock wallClock;
     private final WaitClock clock;
     private final CompletableFuture<VerifyReport> result = new CompletableFuture<>();
 
-    private final List<TrackedObject> tracked = new ArrayList<>();
+    private final TrackedObjects tracked;
     private final List<ClusterAccess.ObjectWatch> watches = new ArrayList<>();
-    private ScheduledFuture<?> deadline;
-    private ScheduledFuture<?> rereads;
+    private final WaitTimers timers;
     private boolean done;
     /** The last transient cluster error that retries could not overcome before the deadline. */
     private String lastError;
@@ -55,11 +49,12 @@ final class VerifyWait implements VerifyHandle {
         this.request = request;
         this.listener = listener;
         this.clients = clients;
-        this.history = history;
-        this.scheduler = scheduler;
         this.blocking = blocking;
         this.wallClock = clock;
         this.clock = new WaitClock(nanoTime);
+        this.timers = new WaitTimers(scheduler, blocking);
+        this.tracked = new TrackedObjects(request, history, t -> WaitReports.announce(listener, prefix(), t),
+                p -> blocking.execute(() -> confirmAbsent(p)));
     }
 
     void begin() {
@@ -68,7 +63,7 @@ final class VerifyWait implements VerifyHandle {
                 if (done) {
                     return;
                 }
-                deadline = scheduler.schedule(this::timedOut, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                timers.deadline(request.timeout(), this::timedOut);
             }
             // Requests that fail for now are retried, but never past the deadline.
             WaitTargets targets = WaitTargets.of(request, clients, Deadline.in(request.timeout().minus(elapsed())));
@@ -83,9 +78,7 @@ final class VerifyWait implements VerifyHandle {
                     return;
                 }
                 targets.watches().forEach(this::watch);
-                long every = MissedEvents.interval(request.timeout()).toMillis();
-                rereads = scheduler.scheduleWithFixedDelay(() -> blocking.execute(this::reread), every, every,
-                        TimeUnit.MILLISECONDS);
+                timers.rereads(MissedEvents.interval(request.timeout()), this::reread);
             }
         } catch (ClusterException e) {
             if (e.isTransient()) {
@@ -110,8 +103,11 @@ final class VerifyWait implements VerifyHandle {
         Optional<TrackedObject> missing = ReconcileRequests.annotate(build, all, token);
         if (missing.isPresent()) {
             synchronized (this) {
+                if (done) {
+                    return;
+                }
                 missing.get().synced = true;
-                evaluate(missing.get());
+                tracked.evaluate(missing.get());
             }
             checkDone();
             return;
@@ -128,14 +124,10 @@ final class VerifyWait implements VerifyHandle {
     /** The watch's first list: every object it covers is now known, present or not. */
     void synced(WaitTargets.Watch w, List<Map<String, Object>> objects) {
         synchronized (this) {
-            for (TrackedObject t : tracked) {
-                if (t.matches(w.clusterId(), w.kind(), w.namespace())) {
-                    t.synced = true;
-                    t.object = objects.stream().filter(o -> t.ref().name().equals(Obj.str(o, "metadata", "name")))
-                            .findFirst().orElse(null);
-                    evaluate(t);
-                }
+            if (done) {
+                return;
             }
+            tracked.synced(w, objects);
         }
         checkDone();
     }
@@ -153,43 +145,9 @@ final class VerifyWait implements VerifyHandle {
             if (done) {
                 return;
             }
-            for (TrackedObject t : tracked) {
-                if (t.matches(w.clusterId(), w.kind(), w.namespace()) && t.ref().name().equals(name)) {
-                    t.object = object;
-                    if (object != null || t.synced) {
-                        evaluate(t);
-                    }
-                }
-            }
+            tracked.update(w, name, object);
         }
         checkDone();
-    }
-
-    /** Judges one object and reports a line when what it shows has changed. Caller holds the lock. */
-    private void evaluate(TrackedObject t) {
-        if (done) {
-            return;
-        }
-        Readiness r = ReadinessRules.evaluate(t.object, t.expectation, history);
-        Readiness before = t.readiness;
-        t.readiness = r;
-        if (before == null || before.state() != r.state() || !before.seen().equals(r.seen())) {
-            WaitReports.announce(listener, prefix(), t);
-        }
-        if (r.isReady() && WaitTargets.appliesPackageInstall(request, t)) {
-            // Flux has applied the PackageInstall: from now on, its absence is a failure. Events of two
-            // clusters arrive in no set order, so an absence is confirmed with one read first.
-            for (TrackedObject p : tracked) {
-                if (p.expectation instanceof Expectation.PackageVersion pv && pv.stage().equals(t.expectation.stage())
-                        && !pv.mustExist()) {
-                    if (p.object != null) {
-                        p.expectation = pv.mustExist(true);
-                    } else if (p.synced) {
-                        blocking.execute(() -> confirmAbsent(p));
-                    }
-                }
-            }
-        }
     }
 
     /** Reads once more what is not ready yet (see {@link MissedEvents}); runs on the blocking executor. */
@@ -199,15 +157,10 @@ final class VerifyWait implements VerifyHandle {
             if (done) {
                 return;
             }
-            pending = tracked.stream().filter(t -> t.synced && !t.isReady()).toList();
+            pending = tracked.pending();
         }
         for (TrackedObject t : pending) {
-            boolean running = readNow(t, now -> {
-                if (now != null && MissedEvents.newer(now, t.object)) {
-                    t.object = now;
-                    evaluate(t);
-                }
-            });
+            boolean running = readNow(t, now -> tracked.reread(t, now));
             if (!running) {
                 return;
             }
@@ -216,16 +169,7 @@ final class VerifyWait implements VerifyHandle {
     }
 
     private void confirmAbsent(TrackedObject p) {
-        readNow(p, object -> {
-            if (!(p.expectation instanceof Expectation.PackageVersion pv)) {
-                return;
-            }
-            p.expectation = pv.mustExist(true);
-            if (p.object == null) {
-                p.object = object;
-            }
-            evaluate(p);
-        });
+        readNow(p, object -> tracked.confirmed(p, object));
         checkDone();
     }
 
@@ -256,7 +200,7 @@ final class VerifyWait implements VerifyHandle {
             if (done) {
                 return;
             }
-            verdict = WaitVerdict.of(request, tracked);
+            verdict = WaitVerdict.of(request, tracked.all());
         }
         verdict.ifPresent(v -> finish(v.outcome(), v.message()));
     }
@@ -264,7 +208,7 @@ final class VerifyWait implements VerifyHandle {
     private void timedOut() {
         WaitVerdict verdict;
         synchronized (this) {
-            verdict = WaitVerdict.timedOut(request, tracked, lastError);
+            verdict = WaitVerdict.timedOut(request, tracked.all(), lastError);
         }
         finish(verdict.outcome(), verdict.message());
     }
@@ -282,12 +226,7 @@ final class VerifyWait implements VerifyHandle {
                 return;
             }
             done = true;
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
-            if (rereads != null) {
-                rereads.cancel(false);
-            }
+            timers.cancel();
             toClose = new ArrayList<>(watches);
             watches.clear();
             report = report(outcome, message);
@@ -315,7 +254,7 @@ final class VerifyWait implements VerifyHandle {
     }
 
     private VerifyReport report(Outcome outcome, String message) {
-        return WaitReports.of(request, tracked, outcome, message, elapsed());
+        return WaitReports.of(request, tracked.all(), outcome, message, elapsed());
     }
 
     private Duration elapsed() {
