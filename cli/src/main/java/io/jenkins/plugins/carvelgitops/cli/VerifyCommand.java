@@ -61,8 +61,9 @@ final class VerifyCommand implements Callable<Integer> {
         GitopsConfig config = ConfigLoader.load(common.config, common.config.toString(), common.configOverrides());
         GitopsHistory history = clusters.history(config, common.config,
                 config.repository().isLocalPath() ? null : remote.remoteOptions(progress), progress);
-        VerifyRequest request = VerifyPlanner.plan(config, history, clusters.buildCluster(), revision, stages,
-                clusters.stageKubeconfigs(), wait, !noReconcile, clusters.kubeconfigSecrets);
+        VerifyRequest request = VerifyPlanner.plan(config, history, VerifyPlanner.Options.builder(
+                clusters.buildCluster(), wait).revision(revision).stages(stages).kubeconfigs(clusters.stageKubeconfigs())
+                .reconcile(!noReconcile).kubeconfigFromSecret(clusters.kubeconfigSecrets).build());
         requireKubeconfigs(request);
         VerifyReport report;
         Thread onInterrupt = null;

@@ -116,8 +116,9 @@ final class VerifyCallable extends MasterToSlaveCallable<VerifyOutcome, IOExcept
             stages.stream().filter(stageKubeconfigs::containsKey)
                     .forEach(s -> kubeconfigs.put(s, new KubeconfigAuth(stageKubeconfigs.get(s))));
             // stages without a kubeconfig credential read the <stage>-kubeconfig Secret bootstrap wrote
-            VerifyRequest planned = VerifyPlanner.plan(config, history, build, revision, stages, kubeconfigs,
-                    timeout, reconcile, true);
+            VerifyRequest planned = VerifyPlanner.plan(config, history, VerifyPlanner.Options.builder(build, timeout)
+                    .revision(revision).stages(stages).kubeconfigs(kubeconfigs).reconcile(reconcile)
+                    .kubeconfigFromSecret(true).build());
             requests.add(VerifyPlans.withRecordedVersions(planned, targets));
         });
         return requests;

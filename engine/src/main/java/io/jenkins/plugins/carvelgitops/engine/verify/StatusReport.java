@@ -146,10 +146,36 @@ public record StatusReport(String packageName, String repository, String branch,
             message = message == null ? "" : message;
         }
 
+        /** An object as judged, before the withers add what its kind reports (condition, revision, version). */
+        public static ObjectStatus judged(String cluster, String kind, String namespace, String name, State state,
+                String seen, String message) {
+            return new ObjectStatus(cluster, kind, namespace, name, state, null, null, null, null, false, seen,
+                    message);
+        }
+
         /** An object that was not read, and why. */
-        static ObjectStatus unknown(String cluster, String kind, String namespace, String name, String why) {
-            return new ObjectStatus(cluster, kind, namespace, name, State.UNKNOWN, null, null, null, null, false,
-                    "not read", why);
+        public static ObjectStatus unknown(String cluster, String kind, String namespace, String name, String why) {
+            return judged(cluster, kind, namespace, name, State.UNKNOWN, "not read", why);
+        }
+
+        public ObjectStatus withCondition(String condition, String reason) {
+            return new ObjectStatus(cluster, kind, namespace, name, state, condition, reason, revision, version,
+                    suspended, seen, message);
+        }
+
+        public ObjectStatus withRevision(String revision) {
+            return new ObjectStatus(cluster, kind, namespace, name, state, condition, reason, revision, version,
+                    suspended, seen, message);
+        }
+
+        public ObjectStatus withVersion(String version) {
+            return new ObjectStatus(cluster, kind, namespace, name, state, condition, reason, revision, version,
+                    suspended, seen, message);
+        }
+
+        public ObjectStatus withSuspended(boolean suspended) {
+            return new ObjectStatus(cluster, kind, namespace, name, state, condition, reason, revision, version,
+                    suspended, seen, message);
         }
     }
 }

@@ -152,12 +152,13 @@ public final class StatusService {
                     request.history());
             boolean kustomization = "Kustomization".equals(ref.kind());
             Map<String, Object> ready = o == null ? null : Obj.condition(o, "Ready");
-            return new ObjectStatus(BUILD, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()),
-                    ready == null ? null : "Ready=" + Obj.text(ready, "status"),
-                    ready == null ? null : Obj.text(ready, "reason"),
-                    o == null ? null : kustomization ? Obj.str(o, "status", "lastAppliedRevision")
-                            : Obj.str(o, "status", "artifact", "revision"),
-                    null, o != null && Obj.flag(o, "spec", "suspend"), r.seen(), r.message());
+            return ObjectStatus.judged(BUILD, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()), r.seen(),
+                            r.message())
+                    .withCondition(ready == null ? null : "Ready=" + Obj.text(ready, "status"),
+                            ready == null ? null : Obj.text(ready, "reason"))
+                    .withRevision(o == null ? null : kustomization ? Obj.str(o, "status", "lastAppliedRevision")
+                            : Obj.str(o, "status", "artifact", "revision"))
+                    .withSuspended(o != null && Obj.flag(o, "spec", "suspend"));
         }
 
         ObjectStatus packageInstall(String stage, StagePin pin, boolean applied) {
@@ -191,11 +192,11 @@ public final class StatusService {
             Map<String, Object> o = read.object();
             Readiness r = ReadinessRules.evaluate(o, new Expectation.PackageVersion(stage, ref, pin.version(), applied),
                     request.history());
-            return new ObjectStatus(label, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()),
-                    o == null ? null : holdingCondition(o), null, null,
-                    o == null ? null : Obj.str(o, "status", "version"),
-                    o != null && (Obj.flag(o, "spec", "paused") || Obj.flag(o, "spec", "canceled")), r.seen(),
-                    r.message());
+            return ObjectStatus.judged(label, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()), r.seen(),
+                            r.message())
+                    .withCondition(o == null ? null : holdingCondition(o), null)
+                    .withVersion(o == null ? null : Obj.str(o, "status", "version"))
+                    .withSuspended(o != null && (Obj.flag(o, "spec", "paused") || Obj.flag(o, "spec", "canceled")));
         }
 
         /**

@@ -34,14 +34,78 @@ public final class VerifyPlanner {
     }
 
     /**
-     * @param revision   the commit to verify, full or abbreviated ({@link CommitNames}); null for the head of
-     *                   {@code repository.branch}
-     * @param stages     stage names; empty for every stage whose folder exists at the revision
+     * What to verify besides the config and the history.
+     *
+     * @param revision    the commit to verify, full or abbreviated ({@link CommitNames}); null for the head of
+     *                    {@code repository.branch}
+     * @param stages      stage names; empty for every stage whose folder exists at the revision
      * @param kubeconfigs run-cluster kubeconfigs by stage name (stages without one read their Secret, if allowed)
+     * @param reconcile   ask Flux and kapp-controller to reconcile now instead of at their next interval
+     * @param kubeconfigFromSecret a stage without a kubeconfig reads its {@code <stage>-kubeconfig} Secret
      */
-    public static VerifyRequest plan(GitopsConfig config, GitopsHistory history, KubeconfigAuth buildCluster,
-            String revision, List<String> stages, Map<String, KubeconfigAuth> kubeconfigs, Duration timeout,
-            boolean reconcile, boolean kubeconfigFromSecret) {
+    public record Options(KubeconfigAuth buildCluster, Duration timeout, String revision, List<String> stages,
+            Map<String, KubeconfigAuth> kubeconfigs, boolean reconcile, boolean kubeconfigFromSecret) {
+
+        public Options {
+            stages = stages == null ? List.of() : List.copyOf(stages);
+            kubeconfigs = kubeconfigs == null ? Map.of() : kubeconfigs;
+        }
+
+        /** Every stage at the head, reconciling, no Secret fallback; the builder changes what differs. */
+        public static Builder builder(KubeconfigAuth buildCluster, Duration timeout) {
+            return new Builder(buildCluster, timeout);
+        }
+
+        public static final class Builder {
+            private final KubeconfigAuth buildCluster;
+            private final Duration timeout;
+            private String revision;
+            private List<String> stages = List.of();
+            private Map<String, KubeconfigAuth> kubeconfigs = Map.of();
+            private boolean reconcile = true;
+            private boolean kubeconfigFromSecret;
+
+            private Builder(KubeconfigAuth buildCluster, Duration timeout) {
+                this.buildCluster = buildCluster;
+                this.timeout = timeout;
+            }
+
+            public Builder revision(String revision) {
+                this.revision = revision;
+                return this;
+            }
+
+            public Builder stages(List<String> stages) {
+                this.stages = stages;
+                return this;
+            }
+
+            public Builder kubeconfigs(Map<String, KubeconfigAuth> kubeconfigs) {
+                this.kubeconfigs = kubeconfigs;
+                return this;
+            }
+
+            public Builder reconcile(boolean reconcile) {
+                this.reconcile = reconcile;
+                return this;
+            }
+
+            public Builder kubeconfigFromSecret(boolean kubeconfigFromSecret) {
+                this.kubeconfigFromSecret = kubeconfigFromSecret;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(buildCluster, timeout, revision, stages, kubeconfigs, reconcile,
+                        kubeconfigFromSecret);
+            }
+        }
+    }
+
+    public static VerifyRequest plan(GitopsConfig config, GitopsHistory history, Options options) {
+        String revision = options.revision();
+        List<String> stages = options.stages();
+        Map<String, KubeconfigAuth> kubeconfigs = options.kubeconfigs();
         String file = config.source();
         final String sha;
         if (revision == null || revision.isBlank()) {
@@ -74,9 +138,9 @@ public final class VerifyPlanner {
             targets.add(new VerifyRequest.StageTarget(stage.name(), kustomizations(config, stage), pin.namespace(),
                     pin.packageInstall(), pin.version(), kubeconfigs.get(stage.name())));
         }
-        return new VerifyRequest(buildCluster, config.flux().apiVersion(), config.flux().namespace(),
-                FluxNames.gitRepository(config), sha.toLowerCase(Locale.ROOT), targets, timeout, reconcile,
-                kubeconfigFromSecret);
+        return new VerifyRequest(options.buildCluster(), config.flux().apiVersion(), config.flux().namespace(),
+                FluxNames.gitRepository(config), sha.toLowerCase(Locale.ROOT), targets, options.timeout(),
+                options.reconcile(), options.kubeconfigFromSecret());
     }
 
     /**

@@ -60,8 +60,8 @@ class StageVersionTableTest {
 
         StatusReport status = new StatusService(StatusService.Clusters.NONE, Clock.systemUTC())
                 .read(new StatusRequest(CONFIG, git, null, Map.of(), false));
-        VerifyRequest verify = VerifyPlanner.plan(CONFIG, git, new KubeconfigAuth("build"), null, List.of("qa"), Map.of(),
-                Duration.ofMinutes(1), false, false);
+        VerifyRequest verify = VerifyPlanner.plan(CONFIG, git, VerifyPlanner.Options.builder(new KubeconfigAuth("build"),
+                Duration.ofMinutes(1)).stages(List.of("qa")).reconcile(false).build());
         PromotionPlanner promote = new PromotionPlanner(CONFIG, "qa", CONFIG.stage("prod").orElseThrow(), null,
                 true, "test");
         promote.plan(git);

@@ -37,9 +37,8 @@ public final class StatusSamples {
                                         + "resource service/simple-app (v1) namespace: does-not-exist: services "
                                         + "\"simple-app\" is forbidden\n" + HOSTILE)),
                         stage("prod", "1.2.8", ks("prod", State.PROGRESSING, "main@sha1:" + "1".repeat(40),
-                                "at main@sha1:1111111, waiting for a1afe26"), new ObjectStatus(
-                                        "run cluster of stage prod", "PackageInstall", "apps", "app", State.UNKNOWN,
-                                        null, null, null, null, false, "not read",
+                                "at main@sha1:1111111, waiting for a1afe26"), ObjectStatus.unknown(
+                                        "run cluster of stage prod", "PackageInstall", "apps", "app",
                                         "run cluster of stage prod: cannot connect"))));
     }
 
@@ -68,17 +67,17 @@ public final class StatusSamples {
 
     static ObjectStatus flux(String kind, String name, State state, String condition, String reason, String revision,
             String message) {
-        return new ObjectStatus("build cluster", kind, "build-ns", name, state, condition, reason, revision, null,
-                false, condition + " " + reason, message);
+        return ObjectStatus.judged("build cluster", kind, "build-ns", name, state, condition + " " + reason, message)
+                .withCondition(condition, reason).withRevision(revision);
     }
 
     static ObjectStatus pkgi(String stage, State state, String condition, String version, String message) {
-        return new ObjectStatus("run cluster of stage " + stage, "PackageInstall", "apps", "app", state, condition,
-                null, null, version, false, condition + " " + version, message);
+        return ObjectStatus.judged("run cluster of stage " + stage, "PackageInstall", "apps", "app", state,
+                condition + " " + version, message).withCondition(condition, null).withVersion(version);
     }
 
     static ObjectStatus unknown(String cluster, String kind, String name) {
-        return new ObjectStatus(cluster, kind, kind.equals("PackageInstall") ? "apps" : "build-ns", name,
-                State.UNKNOWN, null, null, null, null, false, "not read", "not read: Git only");
+        return ObjectStatus.unknown(cluster, kind, kind.equals("PackageInstall") ? "apps" : "build-ns", name,
+                "not read: Git only");
     }
 }
