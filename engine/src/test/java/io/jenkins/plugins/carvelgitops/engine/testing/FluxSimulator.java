@@ -1,19 +1,14 @@
 package io.jenkins.plugins.carvelgitops.engine.testing;
 
+import static io.jenkins.plugins.carvelgitops.engine.testing.SimulatedController.condition;
+
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -41,12 +36,7 @@ public final class FluxSimulator implements AutoCloseable {
     private final String namespace;
     private final String branch;
     private final Format format;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "test-flux-simulator");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Watch> watches = new ArrayList<>();
+    private final SimulatedController controller = new SimulatedController("flux-simulator");
     private final Map<String, String> handled = new ConcurrentHashMap<>();
     private final Map<String, String[]> failures = new ConcurrentHashMap<>();
     private final Map<String, Consumer<String>> onApplied = new ConcurrentHashMap<>();
@@ -105,61 +95,50 @@ public final class FluxSimulator implements AutoCloseable {
     }
 
     public FluxSimulator start() {
-        watches.add(cluster.client().genericKubernetesResources(MockCluster.context(sourceApi, "GitRepository"))
-                .inNamespace(namespace).watch(watcher("GitRepository")));
-        watches.add(cluster.client().genericKubernetesResources(MockCluster.context(kustomizeApi, "Kustomization"))
-                .inNamespace(namespace).watch(watcher("Kustomization")));
+        controller.watch(cluster.client(), sourceApi, "GitRepository", namespace, r -> changed("GitRepository", r));
+        controller.watch(cluster.client(), kustomizeApi, "Kustomization", namespace, r -> changed("Kustomization", r));
         return this;
     }
 
     /** An interval tick: reconcile everything now. */
     public void tick() {
-        executor.execute(this::reconcileAll);
+        controller.execute(this::reconcileAll);
     }
 
-    private Watcher<GenericKubernetesResource> watcher(String kind) {
-        return new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, GenericKubernetesResource r) {
-                if (action == Action.DELETED || action == Action.ERROR) {
-                    return;
-                }
-                String token = r.getMetadata().getAnnotations() == null ? null
-                        : r.getMetadata().getAnnotations().get(REQUESTED_AT);
-                String key = kind + "/" + r.getMetadata().getName();
-                String marker = r.getMetadata().getGeneration() + "|" + (reactToRequests ? token : null);
-                if (!marker.equals(handled.put(key, marker))) {
-                    executor.execute(() -> reconcile(kind, r.getMetadata().getName(), true));
-                }
-            }
+    /** {@link System#nanoTime()} when this simulator last wrote a status (0 before its first write). */
+    public long lastWriteNanos() {
+        return controller.lastWriteNanos();
+    }
 
-            @Override
-            public void onClose(WatcherException cause) {
-            }
-        };
+    /** Shows {@code observer} every object right after this simulator wrote its status. */
+    void onStatusWritten(Consumer<GenericKubernetesResource> observer) {
+        controller.onStatusWritten(observer);
+    }
+
+    private void changed(String kind, GenericKubernetesResource r) {
+        String key = kind + "/" + r.getMetadata().getName();
+        String marker = r.getMetadata().getGeneration() + "|" + (reactToRequests ? token(r) : null);
+        if (!marker.equals(handled.put(key, marker))) {
+            controller.execute(() -> reconcile(kind, r.getMetadata().getName()));
+        }
     }
 
     private synchronized void reconcileAll() {
         for (GenericKubernetesResource r : cluster.client().genericKubernetesResources(
                 MockCluster.context(sourceApi, "GitRepository")).inNamespace(namespace).list().getItems()) {
-            reconcile("GitRepository", r.getMetadata().getName(), true);
+            reconcileSource(r.getMetadata().getName());
         }
     }
 
-    private void reconcile(String kind, String name, boolean cascade) {
-        try {
-            if (kind.equals("GitRepository")) {
-                reconcileSource(name, cascade);
-            } else {
-                reconcileKustomization(name);
-            }
-        } catch (RuntimeException e) {
-            // object deleted meanwhile, or the test is over
-            System.err.println("simulator: " + e + " cause " + e.getCause());
+    private void reconcile(String kind, String name) {
+        if (kind.equals("GitRepository")) {
+            reconcileSource(name);
+        } else {
+            reconcileKustomization(name);
         }
     }
 
-    private void reconcileSource(String name, boolean cascade) {
+    private void reconcileSource(String name) {
         GenericKubernetesResource repo = cluster.get(sourceApi, "GitRepository", namespace, name);
         if (repo == null || head == null || suspended(repo)) {
             return;
@@ -169,18 +148,15 @@ public final class FluxSimulator implements AutoCloseable {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("observedGeneration", gen);
         status.put("lastHandledReconcileAt", token(repo));
-        status.put("artifact", Map.of("revision", rev, "path", "gitrepository/" + namespace + "/" + name + "/" + head
-                + ".tar.gz"));
+        status.put("artifact", artifact(name, rev));
         status.put("conditions", List.of(
                 condition("Ready", "True", "Succeeded", "stored artifact for revision '" + rev + "'", gen),
                 condition("ArtifactInStorage", "True", "Succeeded", "stored artifact for revision '" + rev + "'",
                         gen)));
-        cluster.patchStatus(sourceApi, "GitRepository", namespace, name, status);
-        if (cascade) {
-            for (GenericKubernetesResource ks : cluster.client().genericKubernetesResources(MockCluster.context(
-                    kustomizeApi, "Kustomization")).inNamespace(namespace).list().getItems()) {
-                reconcileKustomization(ks.getMetadata().getName());
-            }
+        write(sourceApi, "GitRepository", name, status);
+        for (GenericKubernetesResource ks : cluster.client().genericKubernetesResources(MockCluster.context(
+                kustomizeApi, "Kustomization")).inNamespace(namespace).list().getItems()) {
+            reconcileKustomization(ks.getMetadata().getName());
         }
     }
 
@@ -195,7 +171,7 @@ public final class FluxSimulator implements AutoCloseable {
         if (suspended(ks)) {
             // The deferred status update still runs on a suspended object (status semantics 1.6).
             status.put("observedGeneration", gen);
-            cluster.patchStatus(kustomizeApi, "Kustomization", namespace, name, status);
+            write(kustomizeApi, "Kustomization", name, status);
             return;
         }
         GenericKubernetesResource repo = cluster.client().genericKubernetesResources(MockCluster.context(sourceApi,
@@ -204,7 +180,7 @@ public final class FluxSimulator implements AutoCloseable {
         if (rev == null) {
             status.put("conditions", List.of(condition("Ready", "False", "ArtifactFailed",
                     "Source is not ready, artifact not found", gen)));
-            cluster.patchStatus(kustomizeApi, "Kustomization", namespace, name, status);
+            write(kustomizeApi, "Kustomization", name, status);
             return;
         }
         Map<String, Object> progressing = new LinkedHashMap<>(status);
@@ -212,8 +188,8 @@ public final class FluxSimulator implements AutoCloseable {
                 condition("Reconciling", "True", "Progressing", "Fetching manifests for revision " + rev
                         + " with a timeout of 4m30s", gen),
                 condition("Ready", "Unknown", "Progressing", "Reconciliation in progress", gen)));
-        cluster.patchStatus(kustomizeApi, "Kustomization", namespace, name, progressing);
-        sleep(delay);
+        write(kustomizeApi, "Kustomization", name, progressing);
+        SimulatedController.sleep(delay);
         if (stalled.contains(name)) {
             status.put("conditions", List.of(
                     condition("Stalled", "True", "AccessDenied", "cross-namespace references are not allowed", gen),
@@ -238,7 +214,7 @@ public final class FluxSimulator implements AutoCloseable {
             String sha = rev.substring(Math.max(rev.lastIndexOf(':'), rev.lastIndexOf('/')) + 1);
             hook.accept(sha);
         }
-        cluster.patchStatus(kustomizeApi, "Kustomization", namespace, name, status);
+        write(kustomizeApi, "Kustomization", name, status);
     }
 
     @SuppressWarnings("unchecked")
@@ -250,55 +226,51 @@ public final class FluxSimulator implements AutoCloseable {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
     private static boolean suspended(GenericKubernetesResource r) {
-        Object spec = r.getAdditionalProperties().get("spec");
-        return spec instanceof Map<?, ?> s && Boolean.TRUE.equals(s.get("suspend"));
+        return Boolean.TRUE.equals(SimulatedController.specField(r, "suspend"));
     }
 
     private static String token(GenericKubernetesResource r) {
-        return r.getMetadata().getAnnotations() == null ? null : r.getMetadata().getAnnotations().get(REQUESTED_AT);
+        return SimulatedController.annotation(r, REQUESTED_AT);
     }
 
-    static Map<String, Object> condition(String type, String status, String reason, String message, long gen) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("type", type);
-        c.put("status", status);
-        c.put("reason", reason);
-        c.put("message", message);
-        c.put("observedGeneration", gen);
-        c.put("lastTransitionTime", "2026-01-01T00:00:00Z");
-        return c;
+    /**
+     * The artifact source-controller stores for {@code rev}: before v0.35 with a {@code checksum}, later with
+     * the {@code digest} the v1 CRD requires; always with the path, URL and update time every version requires.
+     */
+    private Map<String, Object> artifact(String repository, String rev) {
+        String path = "gitrepository/" + namespace + "/" + repository + "/" + head + ".tar.gz";
+        Map<String, Object> artifact = new LinkedHashMap<>();
+        artifact.put("path", path);
+        artifact.put("url", "http://source-controller.flux-system.svc.cluster.local./" + path);
+        artifact.put("revision", rev);
+        String sum = sha256(rev);
+        artifact.put(format == Format.LEGACY ? "checksum" : "digest", format == Format.LEGACY ? sum : "sha256:" + sum);
+        artifact.put("lastUpdateTime", SimulatedController.TIMESTAMP);
+        artifact.put("size", 1024L);
+        return artifact;
     }
 
-    static void sleep(Duration d) {
-        if (d.isZero()) {
-            return;
-        }
+    private static String sha256(String text) {
         try {
-            Thread.sleep(d.toMillis()); // the simulated controller's own delay
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Waits until everything this simulator has been asked to do so far is done. */
-    public void drain() {
-        try {
-            executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private void write(String apiVersion, String kind, String name, Map<String, Object> status) {
+        controller.writeStatus(cluster.client(), apiVersion, kind, namespace, name, status);
+    }
+
+    /** Waits until everything this simulator has been asked to do so far is done. */
+    public void drain() {
+        controller.drain();
+    }
+
     @Override
     public void close() {
-        watches.forEach(Watch::close);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        controller.close();
     }
 }

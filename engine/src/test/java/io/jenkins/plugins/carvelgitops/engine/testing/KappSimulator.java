@@ -2,20 +2,14 @@ package io.jenkins.plugins.carvelgitops.engine.testing;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeKinds;
 import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Moves PackageInstall status the way kapp-controller does (status semantics §3): at a new generation,
@@ -28,17 +22,11 @@ public final class KappSimulator implements AutoCloseable {
 
     private final KubernetesClient client;
     private final String namespace;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "test-kapp-simulator");
-        t.setDaemon(true);
-        return t;
-    });
+    private final SimulatedController controller = new SimulatedController("kapp-simulator");
     private final Map<String, Long> handled = new ConcurrentHashMap<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final Map<String, String> selectInstead = new ConcurrentHashMap<>();
-    private final List<Watch> watches = new ArrayList<>();
     private volatile Duration delay = Duration.ZERO;
-    private volatile long lastWriteNanos;
 
     public KappSimulator(MockCluster cluster, String namespace) {
         this(cluster.client(), namespace);
@@ -68,25 +56,13 @@ public final class KappSimulator implements AutoCloseable {
     }
 
     public KappSimulator start() {
-        watches.add(client.genericKubernetesResources(MockCluster.context(KubeKinds.PACKAGE_INSTALL_API,
-                "PackageInstall")).inNamespace(namespace).watch(new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, GenericKubernetesResource r) {
-                        if (action == Action.DELETED || action == Action.ERROR) {
-                            return;
-                        }
-                        long gen = r.getMetadata().getGeneration();
-                        Long before = handled.put(r.getMetadata().getName(), gen);
-                        if (before == null || before != gen) {
-                            executor.execute(() -> reconcile(r.getMetadata().getName()));
-                        }
-                    }
-
-                    @Override
-                    public void onClose(WatcherException cause) {
-                        System.err.println("kapp simulator watch closed: " + cause);
-                    }
-                }));
+        controller.watch(client, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace, r -> {
+            long gen = r.getMetadata().getGeneration();
+            Long before = handled.put(r.getMetadata().getName(), gen);
+            if (before == null || before != gen) {
+                controller.execute(() -> reconcile(r.getMetadata().getName()));
+            }
+        });
         return this;
     }
 
@@ -133,60 +109,55 @@ public final class KappSimulator implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void reconcile(String name) {
-        try {
-            GenericKubernetesResource r = MockCluster.get(client, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall",
-                    namespace, name);
-            if (r == null) {
-                return;
-            }
-            long gen = r.getMetadata().getGeneration();
-            Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().get("spec");
-            Object current = r.getAdditionalProperties().get("status");
-            Map<String, Object> old = current instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-            Map<String, Object> status = new LinkedHashMap<>();
-            status.put("observedGeneration", gen);
-            if (Boolean.TRUE.equals(spec.get("paused")) || Boolean.TRUE.equals(spec.get("canceled"))) {
-                patch(name, status);
-                return;
-            }
-            String wanted = (String) ((Map<String, Object>) ((Map<String, Object>) spec.get("packageRef"))
-                    .get("versionSelection")).get("constraints");
-            String selected = selectInstead.getOrDefault(wanted, wanted);
-            String lastAttempted = (String) old.get("lastAttemptedVersion");
-            status.put("conditions", List.of(Map.of("type", "Reconciling", "status", "True")));
-            status.put("friendlyDescription", "Reconciling");
-            status.put("usefulErrorMessage", null);
-            status.put("version", selected);
-            boolean downgradable = r.getMetadata().getAnnotations() != null
-                    && r.getMetadata().getAnnotations().containsKey("packaging.carvel.dev/downgradable");
-            if (lastAttempted != null && !downgradable
-                    && Semver.parse(selected).compareTo(Semver.parse(lastAttempted)) < 0) {
-                status.put("conditions", List.of(failed()));
-                status.put("friendlyDescription", "Reconcile failed: Error (see .status.usefulErrorMessage for details)");
-                status.put("usefulErrorMessage", "Stopped installing matched version '" + selected + "' since last "
-                        + "attempted version '" + lastAttempted + "' is higher.\nhint: Add annotation "
-                        + "packaging.carvel.dev/downgradable: \"\" to PackageInstall to proceed with downgrade");
-                patch(name, status);
-                return;
-            }
-            status.put("lastAttemptedVersion", selected);
-            patch(name, status);
-            FluxSimulator.sleep(delay);
-            Map<String, Object> result = new LinkedHashMap<>();
-            String error = failures.get(selected);
-            if (error != null) {
-                result.put("conditions", List.of(failed()));
-                result.put("friendlyDescription", "Reconcile failed: Error (see .status.usefulErrorMessage for details)");
-                result.put("usefulErrorMessage", error);
-            } else {
-                result.put("conditions", List.of(Map.of("type", "ReconcileSucceeded", "status", "True")));
-                result.put("friendlyDescription", "Reconcile succeeded");
-            }
-            patch(name, result);
-        } catch (RuntimeException e) {
-            // deleted meanwhile, or the test is over
-            System.err.println("simulator: " + e + " cause " + e.getCause());
+        GenericKubernetesResource r = MockCluster.get(client, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall",
+                namespace, name);
+        if (r == null) {
+            return;
         }
+        long gen = r.getMetadata().getGeneration();
+        Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().get("spec");
+        Object current = r.getAdditionalProperties().get("status");
+        Map<String, Object> old = current instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("observedGeneration", gen);
+        if (Boolean.TRUE.equals(spec.get("paused")) || Boolean.TRUE.equals(spec.get("canceled"))) {
+            patch(name, status);
+            return;
+        }
+        String wanted = (String) ((Map<String, Object>) ((Map<String, Object>) spec.get("packageRef"))
+                .get("versionSelection")).get("constraints");
+        String selected = selectInstead.getOrDefault(wanted, wanted);
+        String lastAttempted = (String) old.get("lastAttemptedVersion");
+        status.put("conditions", List.of(Map.of("type", "Reconciling", "status", "True")));
+        status.put("friendlyDescription", "Reconciling");
+        status.put("usefulErrorMessage", null);
+        status.put("version", selected);
+        boolean downgradable = r.getMetadata().getAnnotations() != null
+                && r.getMetadata().getAnnotations().containsKey("packaging.carvel.dev/downgradable");
+        if (lastAttempted != null && !downgradable
+                && Semver.parse(selected).compareTo(Semver.parse(lastAttempted)) < 0) {
+            status.put("conditions", List.of(failed()));
+            status.put("friendlyDescription", "Reconcile failed: Error (see .status.usefulErrorMessage for details)");
+            status.put("usefulErrorMessage", "Stopped installing matched version '" + selected + "' since last "
+                    + "attempted version '" + lastAttempted + "' is higher.\nhint: Add annotation "
+                    + "packaging.carvel.dev/downgradable: \"\" to PackageInstall to proceed with downgrade");
+            patch(name, status);
+            return;
+        }
+        status.put("lastAttemptedVersion", selected);
+        patch(name, status);
+        SimulatedController.sleep(delay);
+        Map<String, Object> result = new LinkedHashMap<>();
+        String error = failures.get(selected);
+        if (error != null) {
+            result.put("conditions", List.of(failed()));
+            result.put("friendlyDescription", "Reconcile failed: Error (see .status.usefulErrorMessage for details)");
+            result.put("usefulErrorMessage", error);
+        } else {
+            result.put("conditions", List.of(Map.of("type", "ReconcileSucceeded", "status", "True")));
+            result.put("friendlyDescription", "Reconcile succeeded");
+        }
+        patch(name, result);
     }
 
     private static Map<String, Object> failed() {
@@ -195,33 +166,26 @@ public final class KappSimulator implements AutoCloseable {
     }
 
     private void patch(String name, Map<String, Object> status) {
-        MockCluster.patchStatus(client, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace, name, status);
-        lastWriteNanos = System.nanoTime();
+        controller.writeStatus(client, KubeKinds.PACKAGE_INSTALL_API, "PackageInstall", namespace, name, status);
     }
 
-    /** {@link System#nanoTime()} when this simulator last wrote a status. */
+    /** {@link System#nanoTime()} when this simulator last wrote a status (0 before its first write). */
     public long lastWriteNanos() {
-        return lastWriteNanos;
+        return controller.lastWriteNanos();
+    }
+
+    /** Shows {@code observer} every PackageInstall right after this simulator wrote its status. */
+    void onStatusWritten(Consumer<GenericKubernetesResource> observer) {
+        controller.onStatusWritten(observer);
     }
 
     /** Waits until everything this simulator has been asked to do so far is done. */
     public void drain() {
-        try {
-            executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        controller.drain();
     }
 
     @Override
     public void close() {
-        watches.forEach(Watch::close);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        controller.close();
     }
-
 }

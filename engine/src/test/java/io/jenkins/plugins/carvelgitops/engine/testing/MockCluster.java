@@ -260,9 +260,9 @@ public final class MockCluster implements AutoCloseable {
         patchStatus(client, apiVersion, kind, namespace, name, status);
     }
 
-    /** {@link #patchStatus(String, String, String, String, Map)} through any client. */
+    /** {@link #patchStatus(String, String, String, String, Map)} through any client; returns the object as written. */
     @SuppressWarnings("unchecked")
-    public static void patchStatus(KubernetesClient client, String apiVersion, String kind, String namespace,
+    public static GenericKubernetesResource patchStatus(KubernetesClient client, String apiVersion, String kind, String namespace,
             String name, Map<String, Object> status) {
         var op = client.genericKubernetesResources(context(apiVersion, kind));
         for (int attempt = 0; ; attempt++) {
@@ -276,8 +276,8 @@ public final class MockCluster implements AutoCloseable {
             mergeInto(merged, status);
             current.setAdditionalProperty("status", merged);
             try {
-                (namespace == null ? op.resource(current) : op.inNamespace(namespace).resource(current)).updateStatus();
-                return;
+                return (namespace == null ? op.resource(current) : op.inNamespace(namespace).resource(current))
+                        .updateStatus();
             } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
                 if (e.getCode() != 409 || attempt > 20) {
                     throw e;

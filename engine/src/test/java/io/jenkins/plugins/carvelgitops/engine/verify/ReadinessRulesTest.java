@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.carvelgitops.engine.git.RevisionHistory;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
-import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
+import io.jenkins.plugins.carvelgitops.engine.testing.ReadinessFixtures;
 import io.jenkins.plugins.carvelgitops.engine.verify.Readiness.State;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ReadinessRulesTest {
 
-    static final String OURS = "a1afe267b54f38b46b487f6e938a6fd508278c07";
+    static final String OURS = ReadinessFixtures.OURS;
     static final String LATER = "2222222222222222222222222222222222222222";
     static final ObjectRef KS = new ObjectRef("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "build-ns",
             "app-prod-packageinstalls");
@@ -35,6 +32,7 @@ class ReadinessRulesTest {
             ks-failed-stale.yaml            | WAITING | BuildFailed
             ks-failed-previous-commit.yaml  | WAITING | BuildFailed
             ks-artifact-failed.yaml         | WAITING | ArtifactFailed: kustomization path not found
+            ks-progressing.yaml             | WAITING | reconciling: Detecting drift for revision
             ks-stalled.yaml                 | FAILED  | stalled: cross-namespace references are not allowed
             gitrepo-ready.yaml              | READY   | ''
             """)
@@ -109,13 +107,7 @@ class ReadinessRulesTest {
         assertThat(r.seen()).isEqualTo("Ready=True ReconciliationSucceeded, at main@sha1:1111111");
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> load(String fixture) {
-        try (InputStream in = ReadinessRulesTest.class.getResourceAsStream("/verify/" + fixture)) {
-            return (Map<String, Object>) SafeYaml.parseSingle(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    fixture);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReadinessFixtures.load(fixture);
     }
 }
