@@ -89,7 +89,7 @@ class FluxVerifyStepTest {
         assertThat(action.getStageResults()).singleElement().satisfies(r -> {
             assertThat(r.getStage()).isEqualTo("staging");
             assertThat(r.isReady()).isFalse();
-            assertThat(r.getState()).isIn("TIMED_OUT", "FAILED", "NOT_READY");
+            assertThat(r.getState()).isIn("timedOut", "failed", "progressing");
             assertThat(r.getRevision()).isEqualTo(pushed);
         });
         assertThat(action.getVerifiedRevision()).isEqualTo(pushed);

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,7 +86,7 @@ final class BootstrapCommand implements Callable<Integer> {
             result = new Bootstrap(kube, progress).run(request);
         }
         if (common.output == CommonOptions.Output.json) {
-            out.println(Json.write(document(result, dryRun)));
+            out.println(Json.write(result.toDocument().map()));
         } else if (dryRun) {
             out.print(SafeYaml.writeAll(result.planned().stream().map(p -> (Object) p.manifest().body()).toList()));
         } else {
@@ -121,22 +120,4 @@ final class BootstrapCommand implements Callable<Integer> {
         }
         return values;
     }
-
-    private static Map<String, Object> document(Bootstrap.Result result, boolean dryRun) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("dryRun", dryRun);
-        List<Object> objects = new ArrayList<>();
-        for (int i = 0; i < result.planned().size(); i++) {
-            Bootstrap.Planned p = result.planned().get(i);
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("cluster", p.cluster());
-            o.put("object", p.manifest().ref());
-            o.put("result", dryRun ? "planned" : result.applied().get(i).outcome().name().toLowerCase(Locale.ROOT));
-            objects.add(o);
-        }
-        doc.put("objects", objects);
-        doc.put("warnings", result.warnings());
-        return doc;
-    }
-
 }

@@ -31,6 +31,15 @@ final class CliSpelling implements ParameterSpelling {
             case PULL_REQUEST -> "--pull-request";
             case PUSH_ATTEMPTS -> "--push-attempts";
             case KUBECONFIG_SECRETS -> "--kubeconfig-secrets";
+            case SECRET_VALUES -> "--secret-values";
         };
+    }
+
+    @Override
+    public String mention(Parameter parameter) {
+        return parameter == Parameter.SECRET_VALUES
+                ? "--secret-values STAGE=FILE (or $CARVEL_GITOPS_SECRET_VALUES_<STAGE>: the stage in upper case, "
+                        + "other characters as _)"
+                : label(parameter);
     }
 }

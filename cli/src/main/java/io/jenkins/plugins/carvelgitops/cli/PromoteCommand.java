@@ -1,7 +1,6 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
-import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteJob;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteService;
@@ -10,8 +9,6 @@ import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestPromoteService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,7 +118,7 @@ final class PromoteCommand implements Callable<Integer> {
     private int direct(PromoteService service, PromoteJob job, PrintWriter out) {
         PromoteOutcome outcome = service.run(job);
         if (common.output == CommonOptions.Output.json) {
-            out.println(Json.write(document(outcome)));
+            out.println(Json.write(outcome.toDocument().map()));
         } else {
             printText(out, outcome);
         }
@@ -152,24 +149,5 @@ final class PromoteCommand implements Callable<Integer> {
                             + o.from()) + " to " + o.to();
             out.println(done + was + "; committed " + commit.shortSha());
         }
-    }
-
-    static Map<String, Object> document(PromoteOutcome o) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("package", o.packageName());
-        doc.put("version", o.version());
-        doc.put("from", o.from());
-        doc.put("to", o.to());
-        doc.put("previous", o.previous());
-        doc.put("downgrade", o.downgrade());
-        doc.put("dryRun", o.dryRun());
-        doc.put("commit", o.commit().sha());
-        // under --dry-run: whether something would change
-        doc.put("changed", o.dryRun() ? !o.commit().changes().isEmpty() : o.commit().changed());
-        doc.put("changedFiles", o.commit().changes().stream().map(FileChange::path).toList());
-        if (o.dryRun()) {
-            doc.put("diff", o.commit().diff());
-        }
-        return doc;
     }
 }

@@ -13,7 +13,6 @@ import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * {@code promote --pull-request} (or to a {@code pullRequest: true} stage): the promotion as a pull
@@ -48,7 +47,7 @@ final class PullRequestPromotionRun {
             outcome = outcome.withWait(MergeWaitLoop.of(host[0], progress).await(outcome.pullRequest(), wait));
         }
         if (json) {
-            out.println(Json.write(document(outcome)));
+            out.println(Json.write(outcome.toDocument().map()));
         } else {
             printText(out, outcome);
         }
@@ -98,13 +97,5 @@ final class PullRequestPromotionRun {
 
     private static String by(PullRequest pr) {
         return pr.closedBy() == null ? "" : " by " + pr.closedBy();
-    }
-
-    static Map<String, Object> document(PullRequestOutcome o) {
-        Map<String, Object> doc = PromoteCommand.document(o.promotion());
-        if (o.summary() != null) {
-            doc.put("pullRequest", o.summary());
-        }
-        return doc;
     }
 }

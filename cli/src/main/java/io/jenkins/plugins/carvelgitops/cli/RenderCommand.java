@@ -2,7 +2,6 @@ package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
-import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
 import io.jenkins.plugins.carvelgitops.engine.model.DeliveryPlan;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.PullRequestHosts;
@@ -14,7 +13,6 @@ import io.jenkins.plugins.carvelgitops.engine.text.Counts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,11 +89,8 @@ final class RenderCommand implements Callable<Integer> {
         RenderOutcome outcome = new RenderService(repositories, progress).run(job);
         Map<String, Object> opened = pullRequest == null ? null : pullRequest.summary();
         if (common.output == CommonOptions.Output.json) {
-            Map<String, Object> doc = document(outcome);
-            if (opened != null) {
-                doc.put("pullRequest", opened);
-            }
-            out.println(Json.write(doc));
+            out.println(Json.write(pullRequest == null ? outcome.toDocument().map()
+                    : pullRequest.toDocument(outcome).map()));
         } else {
             printText(out, outcome);
             if (opened != null) {
@@ -119,27 +114,5 @@ final class RenderCommand implements Callable<Integer> {
         String result = commit.changed() ? "committed " + commit.shortSha()
                 : "no change" + (commit.sha() == null ? "" : " (head " + commit.shortSha() + ")");
         out.println("rendered " + Counts.of(plan.files().size(), "file") + " for " + plan.summary() + "; " + result);
-    }
-
-    static Map<String, Object> document(RenderOutcome outcome) {
-        DeliveryPlan plan = outcome.plan();
-        CommitResult commit = outcome.commit();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("package", plan.packageName());
-        doc.put("version", plan.version().text());
-        doc.put("stages", plan.stages());
-        doc.put("dryRun", outcome.dryRun());
-        doc.put("commit", commit.sha());
-        // under --dry-run: whether something would change
-        doc.put("changed", outcome.dryRun() ? !commit.changes().isEmpty() : commit.changed());
-        doc.put("files", plan.files().stream().map(f -> f.path()).toList());
-        doc.put("changedFiles", commit.changes().stream().map(FileChange::path).toList());
-        doc.put("removedFiles", commit.changes().stream().filter(c -> c.kind() == FileChange.Kind.REMOVED)
-                .map(FileChange::path).toList());
-        doc.put("notes", plan.notes());
-        if (outcome.dryRun()) {
-            doc.put("diff", commit.diff());
-        }
-        return doc;
     }
 }

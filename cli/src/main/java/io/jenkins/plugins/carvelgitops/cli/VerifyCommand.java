@@ -10,10 +10,12 @@ import io.jenkins.plugins.carvelgitops.engine.verify.Verification;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyRequest;
+import io.jenkins.plugins.carvelgitops.engine.verify.VerifyResults;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,7 +77,7 @@ final class VerifyCommand implements Callable<Integer> {
             removeHook(onInterrupt);
         }
         if (common.output == CommonOptions.Output.json) {
-            out.println(Json.write(VerifyReports.document(report)));
+            out.println(Json.write(VerifyResults.of(Map.of(request, report)).toDocument().map()));
         } else {
             out.print(VerifyReports.text(report));
         }

@@ -94,8 +94,8 @@ class BootstrapCommandIT {
                     "--kubeconfig", b.toString(), "--stage-kubeconfig", "prod-eu=" + p);
             assertThat(missing.code()).isEqualTo(ExitCodes.INVALID);
             assertThat(missing.err()).isEqualTo("error: " + config + ": stages[prod-eu].secretValues: no values "
-                    + "given for db_password; supply them at run time (CLI: --secret-values prod-eu=FILE or "
-                    + "$CARVEL_GITOPS_SECRET_VALUES_PROD_EU; Jenkins: a credential)\n");
+                    + "given for db_password; supply them at run time for stage prod-eu: --secret-values STAGE=FILE "
+                    + "(or $CARVEL_GITOPS_SECRET_VALUES_<STAGE>: the stage in upper case, other characters as _)\n");
             CliRun undeclared = CliRun.run(java.util.Map.of("CARVEL_GITOPS_SECRET_VALUES_PROD_EU", "db_password: "
                     + secret + "\ntoken: " + secret), "bootstrap", "--config", config.toString(), "--kubeconfig",
                     b.toString(), "--stage-kubeconfig", "prod-eu=" + p);

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.GitHubFake;
-import io.jenkins.plugins.carvelgitops.engine.pullrequest.GitHubOpenApi;
 import io.jenkins.plugins.carvelgitops.engine.testing.BareRemote;
-import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
 import io.jenkins.plugins.carvelgitops.engine.testing.GitHttpServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +23,7 @@ class PromotePullRequestIT {
     @TempDir
     Path tmp;
 
+    GitHubDelivery delivery;
     GitHttpServer git;
     BareRemote remote;
     GitHubFake github;
@@ -34,22 +32,18 @@ class PromotePullRequestIT {
 
     @BeforeEach
     void start() throws Exception {
-        remote = BareRemote.create(tmp.resolve("served/acme/gitops.git"), "main");
-        git = GitHttpServer.start(tmp.resolve("served"), USER, TOKEN);
-        github = new GitHubFake(TOKEN, GitHubOpenApi.load(), remote);
-        config = Fixtures.config(tmp.resolve("app"), git.url("acme/gitops.git"));
-        Files.writeString(config, Files.readString(config).replace("  branch: main\n", "  branch: main\n"
-                + "  provider: github\n  apiUrl: " + github.apiUrl() + "\n"));
-        env = Map.of("GIT_USERNAME", USER, "GIT_TOKEN", TOKEN, "XDG_CACHE_HOME", tmp.resolve("cache").toString());
-        assertThat(CliRun.run(env, "render", "--config", config.toString(), "--package",
-                Fixtures.packageFile(tmp.resolve("pkgs"), "1.0.0").toString()).code()).isZero();
-        assertThat(CliRun.run(env, "promote", "--config", config.toString(), "--to", "qa").code()).isZero();
+        GitHubDelivery d = GitHubDelivery.start(tmp, USER, TOKEN);
+        delivery = d;
+        remote = d.remote;
+        git = d.git;
+        github = d.github;
+        config = d.config;
+        env = d.env;
     }
 
     @AfterEach
     void stop() throws Exception {
-        github.close();
-        git.close();
+        delivery.close();
     }
 
     private CliRun promote(String... extra) {

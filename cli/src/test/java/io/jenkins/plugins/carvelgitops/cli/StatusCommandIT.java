@@ -47,17 +47,7 @@ class StatusCommandIT {
     }
 
     Path config(boolean withDev) throws IOException {
-        return Files.writeString(dir.resolve("carvel-gitops.yaml"), """
-                package: app.default.tap
-                install: app
-                repository: {url: ./gitops, branch: main}
-                flux: {apiVersion: v1, namespace: build-ns, url: https://git.example.com/acme/gitops.git}
-                stages:
-                """ + (withDev ? "  - {name: dev, namespace: apps, serviceAccount: app-installer}\n" : "") + """
-                  - {name: staging, namespace: apps, serviceAccount: app-installer}
-                  - {name: qa, namespace: apps, serviceAccount: app-installer}
-                  - {name: prod, namespace: apps, serviceAccount: app-installer}
-                """);
+        return Files.writeString(dir.resolve("carvel-gitops.yaml"), StatusRepository.configYaml(withDev));
     }
 
     Path write(String name, String content) throws IOException {

@@ -95,8 +95,8 @@ class VerifyCommandIT {
                     .toString(), "--stage-kubeconfig", "prod=" + dir.resolve("prod"), "--timeout", "2s", "--output",
                     "json", "--stage", "prod");
             assertThat(timedOut.code()).as(timedOut.err()).isEqualTo(5);
-            assertThat(timedOut.out()).contains("\"outcome\" : \"timed_out\"").contains("\"expected\" : "
-                    + "\"ReconcileSucceeded at 1.2.4\"");
+            assertThat(timedOut.out()).contains("\"outcome\" : \"timedOut\"").contains("\"state\" : \"timedOut\"")
+                    .contains("\"expected\" : \"ReconcileSucceeded at 1.2.4\"");
         }
     }
 

@@ -27,7 +27,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ENGINE);
 
     /** Bottom to top: a package may use those listed before it, never one after it. */
-    static final Set<String> PACKAGES = Set.of("text", "progress", "validate", "model", "config", "git", "layout",
+    static final Set<String> PACKAGES = Set.of("text", "result", "progress", "validate", "model", "config", "git", "layout",
             "kube", "render", "promote", "pullrequest", "verify", "bootstrap", "report");
 
     @Test
@@ -48,6 +48,7 @@ class ArchitectureTest {
     void dependenciesRunOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("text").definedBy(ENGINE + ".text..")
+                .layer("result").definedBy(ENGINE + ".result..")
                 .layer("progress").definedBy(ENGINE + ".progress..")
                 .layer("validate").definedBy(ENGINE + ".validate..")
                 .layer("model").definedBy(ENGINE + ".model..")

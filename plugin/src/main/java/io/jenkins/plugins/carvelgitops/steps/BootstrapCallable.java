@@ -10,7 +10,6 @@ import io.jenkins.plugins.carvelgitops.engine.bootstrap.SecretValues;
 import io.jenkins.plugins.carvelgitops.engine.config.ConfigLoader;
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
-import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterException;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
@@ -19,10 +18,8 @@ import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -32,7 +29,7 @@ import jenkins.MasterToSlaveFileCallable;
  * Kustomizations; on each run cluster with a kubeconfig the namespace, service account and RBAC. The
  * kubeconfigs and the Git credential travel in memory only.
  */
-final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String>> {
+final class BootstrapCallable extends MasterToSlaveFileCallable<LinkedHashMap<String, Object>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,7 +53,7 @@ final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String
     }
 
     @Override
-    public ArrayList<String> invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+    public LinkedHashMap<String, Object> invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         ConsoleProgress progress = new ConsoleProgress(listener.getLogger());
         Path config = inputs.resolve(workspace.toPath());
         try {
@@ -70,7 +67,7 @@ final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String
             try (KubeClients kube = new KubeClients()) {
                 Bootstrap.Result result = new Bootstrap(kube, progress).run(new BootstrapRequest(c, List.of(),
                         new KubeconfigAuth(buildKubeconfig), stages, token, false, values, null));
-                return applied(result.applied());
+                return result.toDocument().map();
             }
         } catch (ValidationException | ClusterException e) {
             throw new AbortException(StepSpelling.message(e));
@@ -78,15 +75,6 @@ final class BootstrapCallable extends MasterToSlaveFileCallable<ArrayList<String
             // an empty kubeconfig or token: the value objects say which, never the content
             throw new AbortException("carvelGitopsBootstrap: " + e.getMessage());
         }
-    }
-
-    /** {@code Kind/namespace/name created|configured|unchanged}, one per object, in the order applied. */
-    static ArrayList<String> applied(List<ClusterAccess.Applied> applied) {
-        ArrayList<String> lines = new ArrayList<>();
-        for (ClusterAccess.Applied a : applied) {
-            lines.add(a.ref() + " " + a.outcome().name().toLowerCase(Locale.ROOT));
-        }
-        return lines;
     }
 
     @Override

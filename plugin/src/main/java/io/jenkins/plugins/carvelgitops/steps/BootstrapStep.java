@@ -35,7 +35,8 @@ import org.kohsuke.stapler.verb.POST;
  * {@code carvelGitopsBootstrap}: applies (server-side, idempotent) what the clusters need before the
  * first delivery: on the build cluster the Git auth Secret, one kubeconfig Secret per run cluster,
  * the GitRepository and the Kustomizations; on each run cluster the namespace, service account and
- * RBAC. Returns {@code [applied: [...]]}.
+ * RBAC. Returns the engine's document of what was applied: {@code [dryRun: false, objects: [[cluster:,
+ * object:, result:], ...], warnings: [...]]}.
  */
 public final class BootstrapStep extends Step {
 
@@ -155,11 +156,8 @@ public final class BootstrapStep extends Step {
             String gitId = step.credentialsId != null ? step.credentialsId : global.getCredentialsId();
             StandardUsernamePasswordCredentials git = gitId == null ? null
                     : CredentialLookup.git(run, gitId, ConfiguredRepositoryUrl.of(workspace, inputs));
-            ArrayList<String> applied = workspace.act(new BootstrapCallable(inputs, buildKubeconfig,
-                    stageKubeconfigs, secretValues, git, listener));
-            LinkedHashMap<String, Object> result = new LinkedHashMap<>();
-            result.put("applied", applied);
-            return result;
+            return workspace.act(new BootstrapCallable(inputs, buildKubeconfig, stageKubeconfigs, secretValues, git,
+                    listener));
         }
     }
 

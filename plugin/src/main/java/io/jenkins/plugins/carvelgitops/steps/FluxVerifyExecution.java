@@ -127,7 +127,7 @@ final class FluxVerifyExecution extends org.jenkinsci.plugins.workflow.steps.Ste
     private void finish(VerifyOutcome outcome) throws Exception {
         StepContextView c = StepContextView.of(getContext());
         VerifyRunner.conclude("fluxVerify", outcome, c.run(), c.listener());
-        getContext().onSuccess(StepResults.verify(outcome.getRevision(), outcome.getStages()));
+        getContext().onSuccess(outcome.getDocument());
     }
 
     /** The agent went away during the wait: start it again, as after a restart, when the agent is back. */

@@ -58,7 +58,7 @@ final class PromoteCallable extends DeliveryCallable {
             return PullRequestResults.promote(job, repos, token(), waitForMerge, progress);
         }
         PromoteOutcome outcome = new PromoteService(repos, progress).run(job);
-        return Delivery.of(outcome, repos.url(), repos.branch());
+        return Delivery.promoted(outcome, outcome.toDocument(), null, repos.url(), repos.branch());
     }
 
     @Override

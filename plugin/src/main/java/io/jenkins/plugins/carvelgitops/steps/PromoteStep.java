@@ -165,7 +165,7 @@ public final class PromoteStep extends Step {
             StepContext c = getContext();
             Delivery d = Steps.promote(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(TaskListener.class));
-            return StepResults.promote(d);
+            return d.getDocument();
         }
     }
 

@@ -46,11 +46,8 @@ final class PullRequestResults {
         if (wait != null && outcome.pullRequest() != null) {
             outcome = outcome.withWait(awaitInStep(host[0], outcome.pullRequest(), wait, progress));
         }
-        Delivery delivery = Delivery.of(outcome.promotion(), repos.url(), repos.branch());
-        if (outcome.summary() != null) {
-            delivery.setPullRequest(outcome.summary());
-        }
-        return delivery;
+        return Delivery.promoted(outcome.promotion(), outcome.toDocument(), outcome.summary(), repos.url(),
+                repos.branch());
     }
 
     /**

@@ -45,14 +45,11 @@ final class RenderCallable extends DeliveryCallable {
             PullRequestRender through = new PullRequestRender(job, repos, address -> PullRequestHosts.open(
                     address, token(), "credentialsId"), progress);
             RenderOutcome outcome = new RenderService(through.repositories(), progress).run(job);
-            Delivery d = Delivery.of("render", outcome.plan(), outcome.commit(), false, repos.url(), repos.branch());
-            if (through.summary() != null) {
-                d.setPullRequest(through.summary());
-            }
-            return d;
+            return Delivery.rendered(outcome, through.toDocument(outcome), through.summary(), repos.url(),
+                    repos.branch());
         }
         RenderOutcome outcome = new RenderService(repos, progress).run(job);
-        return Delivery.of("render", outcome.plan(), outcome.commit(), outcome.dryRun(), repos.url(), repos.branch());
+        return Delivery.rendered(outcome, outcome.toDocument(), null, repos.url(), repos.branch());
     }
 
     @Override

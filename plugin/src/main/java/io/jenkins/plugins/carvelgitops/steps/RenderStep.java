@@ -143,7 +143,7 @@ public final class RenderStep extends Step {
             StepContext c = getContext();
             Delivery d = DeliveryRunner.render(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
                     c.get(TaskListener.class));
-            return StepResults.render(d);
+            return d.getDocument();
         }
     }
 

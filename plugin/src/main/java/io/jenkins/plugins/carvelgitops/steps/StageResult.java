@@ -1,7 +1,9 @@
 package io.jenkins.plugins.carvelgitops.steps;
 
+import io.jenkins.plugins.carvelgitops.engine.config.FluxDuration;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import java.io.Serializable;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,7 +14,7 @@ public final class StageResult implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String READY = "READY";
+    public static final String READY = State.READY.word();
 
     private final String stage;
     private final String state;
@@ -22,7 +24,8 @@ public final class StageResult implements Serializable {
     private final String message;
 
     /**
-     * @param state    {@code READY}, {@code NOT_READY}, {@code FAILED}, {@code TIMED_OUT} or {@code ABORTED}
+     * @param state    a {@link State} word: {@code ready}, {@code progressing} (waiting when another object
+     *                 failed), {@code failed}, {@code timedOut} or {@code canceled}
      * @param revision the full commit the stage was verified against (ours, or the branch head when none was given)
      * @param version  the Package version the PackageInstall had to report
      * @param message  what is still missing or went wrong; empty when ready
@@ -61,29 +64,31 @@ public final class StageResult implements Serializable {
         return message;
     }
 
+    /** A record of an older build spells its state in upper case ({@code NOT_READY}): read it as today's word. */
+    private Object readResolve() {
+        String word = State.ofWord(state).word();
+        return word.equals(state) ? this : new StageResult(stage, word, revision, version, durationMillis, message);
+    }
+
     public boolean isReady() {
         return READY.equals(state);
     }
 
     /** The CSS class the build summary colours this state with. */
     public String getColour() {
-        return switch (state) {
+        return switch (State.ofWord(state)) {
             case READY -> "carvel-gitops-ok";
-            case "NOT_READY", "ABORTED" -> "carvel-gitops-pending";
-            default -> "carvel-gitops-failed";
+            case PROGRESSING, CANCELED, UNKNOWN -> "carvel-gitops-pending";
+            case TIMED_OUT, FAILED -> "carvel-gitops-failed";
         };
     }
 
-    /** {@code 1m 05s}, {@code 12s} or {@code 0.4s}. */
+    /** As Flux writes durations, to the tenth of a second below a minute: {@code 400ms}, {@code 4.2s}, {@code 5m5s}. */
     public String getTook() {
         return formatDuration(durationMillis);
     }
 
     public static String formatDuration(long millis) {
-        if (millis < 10_000) {
-            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
-        }
-        long s = Math.round(millis / 1000.0);
-        return s < 60 ? s + "s" : String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        return FluxDuration.took(Duration.ofMillis(millis));
     }
 }

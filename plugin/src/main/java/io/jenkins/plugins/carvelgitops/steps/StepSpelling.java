@@ -36,6 +36,8 @@ public final class StepSpelling implements ParameterSpelling {
         return switch (parameter) {
             case ALLOW_DOWNGRADE, PULL_REQUEST, REQUIRE_LIVE, KEEP_VERSION -> parameter.key() + ": true";
             case GIT_CREDENTIALS -> "a Git credential (credentialsId:)";
+            case SECRET_VALUES -> "secretValues: [stageSecretValues(stage:, credentialsId:)] (a Secret file or "
+                    + "Secret text credential)";
             case CACHE_DIR, PUSH_ATTEMPTS, KUBECONFIG_SECRETS -> label(parameter);
             default -> label(parameter) + ":";
         };

@@ -14,7 +14,6 @@ import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.ui.ConsoleProgress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import jenkins.util.Timer;
@@ -113,8 +112,7 @@ final class WaitForMergeExecution extends StepExecution {
             getContext().onFailure(new AbortException("carvelGitopsWaitForMerge: " + line));
             return;
         }
-        getContext().onSuccess(StepResults.mergeWait(PullRequestUrl.parse(url, apiUrl, "url").address().kind(),
-                result));
+        getContext().onSuccess(result.toDocument(PullRequestUrl.parse(url, apiUrl, "url").address().kind()).map());
     }
 
     private void schedule(long delayMillis) {

@@ -46,7 +46,7 @@ class MergeLookTest {
 
         assertThat(t.result().ending()).isEqualTo(MergeWait.Ending.MERGED);
         assertThat(t.result().pullRequest().mergeCommit()).isEqualTo("9c1e0d4");
-        assertThat(StepResults.mergeWait(ProviderKind.GITLAB, t.result())).containsEntry("wait", "merged")
+        assertThat(t.result().toDocument(ProviderKind.GITLAB).map()).containsEntry("wait", "merged")
                 .containsEntry("mergeCommit", "9c1e0d4").containsEntry("number", 7L).containsEntry("waitedSeconds", 45L)
                 .containsEntry("provider", "gitlab").containsEntry("closedBy", "alice");
     }

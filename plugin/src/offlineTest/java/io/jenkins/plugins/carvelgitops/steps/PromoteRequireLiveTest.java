@@ -52,23 +52,8 @@ class PromoteRequireLiveTest {
             exchange.close();
         });
         server.start();
-        Files.writeString(workspace.resolve("carvel-gitops.yaml"), """
-                package: hello.default.tap
-                install: hello
-                repository:
-                  url: ./gitops-repo
-                flux:
-                  url: https://git.example.com/acme/gitops.git
-                  namespace: build-ns
-                stages:
-                  - name: staging
-                    namespace: apps
-                    serviceAccount: hello-installer
-                  - name: prod
-                    namespace: apps
-                    serviceAccount: hello-installer
-                """);
-        Path pkg = Files.writeString(workspace.resolve("package.yaml"), packageYaml("1.0.0"));
+        HelloWorkspace.writeConfig(workspace);
+        Path pkg = Files.writeString(workspace.resolve("package.yaml"), HelloWorkspace.packageYaml("1.0.0"));
         new RenderCallable(inputs(), pkg.toString(), List.of(), null, false, false, false, null, null, listener)
                 .invoke(workspace.toFile(), null);
     }
@@ -157,29 +142,6 @@ class PromoteRequireLiveTest {
                  "status":{"observedGeneration":1,"version":"%s","lastAttemptedVersion":"%s",
                   "conditions":[{"type":"ReconcileSucceeded","status":"True"}]}}
                 """.formatted(version, version);
-    }
-
-    private static String packageYaml(String version) {
-        return """
-                apiVersion: data.packaging.carvel.dev/v1alpha1
-                kind: Package
-                metadata:
-                  name: hello.default.tap.%s
-                spec:
-                  refName: hello.default.tap
-                  version: %s
-                  template:
-                    spec:
-                      fetch:
-                      - imgpkgBundle:
-                          image: registry.example.com/hello-bundle:%s
-                      template:
-                      - ytt:
-                          paths:
-                          - .
-                      deploy:
-                      - kapp: {}
-                """.formatted(version, version, version);
     }
 
     private record PrintingListener(PrintStream logger) implements TaskListener {

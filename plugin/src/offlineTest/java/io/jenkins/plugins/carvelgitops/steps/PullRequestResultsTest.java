@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class PullRequestResultsTest {
 
     static Delivery through(PullRequest.State state, MergeWait.Ending ending) {
-        Delivery d = StepResultsTest.promotion("qa", "1.2.2", false, false);
         PullRequest pr = new PullRequest(42, "https://github.com/acme/gitops/pull/42",
                 "carvel-gitops/app.default.tap/prod/1.2.3", "89abcdef", state,
                 state == PullRequest.State.MERGED ? "m3rg3" : null, state == PullRequest.State.OPEN ? null : "bob",
@@ -32,13 +31,14 @@ class PullRequestResultsTest {
         if (ending != null) {
             o = o.withWait(new MergeWait.Result(ending, pr, Duration.ofSeconds(90)));
         }
-        d.setPullRequest(o.summary());
-        return d;
+        return Delivery.promoted(o.promotion(), o.toDocument(), o.summary(), "https://github.com/acme/gitops.git",
+                "main");
     }
 
     @Test
     void thePromoteResultCarriesThePullRequestAsPlainValues() throws Exception {
-        Map<String, Object> m = StepResults.promote(through(PullRequest.State.OPEN, null));
+        Map<String, Object> m = through(PullRequest.State.OPEN, null).getDocument();
+        StepReturnValuesTest.assertPlain(m);
         @SuppressWarnings("unchecked")
         Map<String, Object> pr = (Map<String, Object>) m.get("pullRequest");
         assertThat(pr).containsEntry("provider", "github").containsEntry("number", 42L)

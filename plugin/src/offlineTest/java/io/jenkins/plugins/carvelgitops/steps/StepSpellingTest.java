@@ -47,24 +47,13 @@ class StepSpellingTest {
         }
         assertThat(StepSpelling.INSTANCE.spell("set {gitCredentials} to a user"))
                 .isEqualTo("set a Git credential (credentialsId:) to a user");
+        assertThat(StepSpelling.INSTANCE.spell("supply them at run time for stage prod: {secretValues}"))
+                .isEqualTo("supply them at run time for stage prod: secretValues: [stageSecretValues(stage:, "
+                        + "credentialsId:)] (a Secret file or Secret text credential)");
     }
 
     private Delivery promote(PromoteSettings s) throws Exception {
-        Files.writeString(workspace.resolve("carvel-gitops.yaml"), """
-                package: hello.default.tap
-                repository:
-                  url: ./gitops-repo
-                flux:
-                  url: https://git.example.com/acme/gitops.git
-                  namespace: build-ns
-                stages:
-                  - name: staging
-                    namespace: apps
-                    serviceAccount: hello-installer
-                  - name: prod
-                    namespace: apps
-                    serviceAccount: hello-installer
-                """);
+        HelloWorkspace.writeConfig(workspace);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
         TaskListener listener = () -> logger;

@@ -60,14 +60,15 @@ class VerifyOutcomeTest {
         assertThat(o.getRevision()).isEqualTo(SHA_A);
         assertThat(o.getStages()).singleElement().satisfies(s -> {
             assertThat(s.getStage()).isEqualTo("staging");
-            assertThat(s.getState()).isEqualTo("READY");
+            assertThat(s.getState()).isEqualTo("ready");
             assertThat(s.getRevision()).isEqualTo(SHA_A);
             assertThat(s.getVersion()).isEqualTo("1.2.3");
             assertThat(s.getDurationMillis()).isEqualTo(42_000);
             assertThat(s.getMessage()).isEmpty();
         });
-        assertThat(StepResults.verify(o.getRevision(), o.getStages())).containsEntry("ready", true)
+        assertThat(o.getDocument()).containsEntry("ready", true).containsEntry("outcome", "ready")
                 .containsEntry("revision", SHA_A);
+        StepReturnValuesTest.assertPlain(o.getDocument());
     }
 
     @Test
@@ -83,13 +84,13 @@ class VerifyOutcomeTest {
         VerifyOutcome o = VerifyOutcome.of(Map.of(req, rep));
 
         assertThat(o.isReady()).isFalse();
-        assertThat(o.getStages()).extracting(StageResult::getState).containsExactly("NOT_READY", "FAILED");
+        assertThat(o.getStages()).extracting(StageResult::getState).containsExactly("progressing", "failed");
         assertThat(o.getStages().get(1).getMessage())
                 .isEqualTo("PackageInstall app: ReconcileFailed: kapp: Error:; deploy failed");
         String failure = o.failure("fluxVerify");
         assertThat(failure.lines().findFirst()).contains("fluxVerify failed: prod: PackageInstall apps/app failed: "
                 + "ReconcileFailed: Error (see .status.usefulErrorMessage)");
-        assertThat(failure).contains("[carvel-gitops] STAGE", "[carvel-gitops] prod     FAILED");
+        assertThat(failure).contains("[carvel-gitops] STAGE", "[carvel-gitops] prod     failed");
     }
 
     @Test
@@ -101,9 +102,9 @@ class VerifyOutcomeTest {
 
         VerifyOutcome o = VerifyOutcome.of(Map.of(req, rep));
 
-        assertThat(o.getOutcome()).isEqualTo("TIMED_OUT");
+        assertThat(o.getOutcome()).isEqualTo("timedOut");
         assertThat(o.getStages()).singleElement().satisfies(s -> {
-            assertThat(s.getState()).isEqualTo("TIMED_OUT");
+            assertThat(s.getState()).isEqualTo("timedOut");
             assertThat(s.getMessage()).isEqualTo("PackageInstall app: reconciled 1.2.2, waiting for 1.2.3");
         });
         assertThat(o.failure("fluxVerify")).startsWith("fluxVerify: timed out after 5m: 1 of 3 objects not ready\n");
@@ -115,11 +116,11 @@ class VerifyOutcomeTest {
         VerifyOutcome failed = VerifyOutcome.of(Map.of(req, report(Outcome.FAILED, SHA_A,
                 "build cluster: Secret flux-system/prod-kubeconfig does not exist")));
         assertThat(failed.getStages()).singleElement().satisfies(s -> {
-            assertThat(s.getState()).isEqualTo("FAILED");
+            assertThat(s.getState()).isEqualTo("failed");
             assertThat(s.getMessage()).contains("prod-kubeconfig does not exist");
         });
         VerifyOutcome canceled = VerifyOutcome.of(Map.of(req, report(Outcome.CANCELED, SHA_A, "canceled")));
-        assertThat(canceled.getStages()).extracting(StageResult::getState).containsExactly("ABORTED");
+        assertThat(canceled.getStages()).extracting(StageResult::getState).containsExactly("canceled");
         assertThat(canceled.failure("fluxVerify")).startsWith("fluxVerify was aborted: canceled");
     }
 
@@ -135,14 +136,14 @@ class VerifyOutcomeTest {
 
         VerifyOutcome o = VerifyOutcome.of(reports);
 
-        assertThat(o.getOutcome()).isEqualTo("TIMED_OUT");
+        assertThat(o.getOutcome()).isEqualTo("timedOut");
         assertThat(o.getMessage()).isEqualTo("timed out after 5m: 1 of 3 objects not ready");
         assertThat(o.getRevisions()).containsExactly(SHA_A, SHA_B);
         assertThat(o.getRevision()).isEqualTo(SHA_B);
         assertThat(o.getStages()).extracting(StageResult::getStage, StageResult::getState, StageResult::getRevision,
                 StageResult::getVersion).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("staging", "READY", SHA_A, "1.2.3"),
-                        org.assertj.core.groups.Tuple.tuple("prod", "TIMED_OUT", SHA_B, "1.2.2"));
+                        org.assertj.core.groups.Tuple.tuple("staging", "ready", SHA_A, "1.2.3"),
+                        org.assertj.core.groups.Tuple.tuple("prod", "timedOut", SHA_B, "1.2.2"));
     }
 
     @Test

@@ -23,8 +23,8 @@ class VerifyPlansTest {
     static final String SHA_B = "b".repeat(40);
 
     private static Delivery pushed(String kind, List<String> stages, String sha, String version) {
-        return new Delivery(kind, "app.default.tap", version, stages, sha, true, false, null, "main", List.of(),
-                List.of(), "");
+        return Delivery.builder(kind, "app.default.tap", version).stages(stages).commit(sha, true)
+                .repository(null, "main").build();
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class VerifyTargetsTest {
 
     private static Delivery pushed(String stage, String sha, String version) {
-        return new Delivery("render", "app.default.tap", version, List.of(stage), sha, true, false, null, "main",
-                List.of(), List.of(), "");
+        return Delivery.builder("render", "app.default.tap", version).stages(List.of(stage)).commit(sha, true)
+                .repository(null, "main").build();
     }
 
     @Test

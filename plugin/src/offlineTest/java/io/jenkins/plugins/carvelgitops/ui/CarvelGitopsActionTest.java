@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class CarvelGitopsActionTest {
 
     private static Delivery d(String kind, List<String> stages, String sha, boolean dryRun) {
-        return new Delivery(kind, "app.default.tap", "1.2.3", stages, sha, true, dryRun, "https://github.com/a/b.git",
-                "main", List.of(), List.of(), "");
+        return Delivery.builder(kind, "app.default.tap", "1.2.3").stages(stages).commit(sha, true).dryRun(dryRun, "")
+                .repository("https://github.com/a/b.git", "main").build();
     }
 
     @Test
@@ -38,8 +38,8 @@ class CarvelGitopsActionTest {
         CarvelGitopsAction action = new CarvelGitopsAction();
         action.record(d("render", List.of("staging"), "0123456789", false));
         assertThat(action.getSummary()).isEqualTo("app.default.tap 1.2.3 \u2192 staging @ 0123456");
-        action.record("main@sha1:0123456789", List.of(new StageResult("staging", "READY", null, null, 1, null),
-                new StageResult("prod", "FAILED", null, null, 1, "x")));
+        action.record("main@sha1:0123456789", List.of(new StageResult("staging", "ready", null, null, 1, null),
+                new StageResult("prod", "failed", null, null, 1, "x")));
         assertThat(action.getSummary()).endsWith("; verified 1/2 stages ready");
         assertThat(action.getStageResults()).extracting(StageResult::getColour)
                 .containsExactly("carvel-gitops-ok", "carvel-gitops-failed");
@@ -56,14 +56,14 @@ class CarvelGitopsActionTest {
     void aRecordDuringAnUnlockedReadLeavesTheReadersSnapshotAlone() throws Exception {
         CarvelGitopsAction action = new CarvelGitopsAction();
         action.record(d("render", List.of("staging"), "aaaaaaa1", false));
-        action.record("r1", List.of(new StageResult("staging", "READY", null, null, 1, null)));
+        action.record("r1", List.of(new StageResult("staging", "ready", null, null, 1, null)));
 
         Iterator<?> deliveries = ((List<?>) stored(action, "deliveries")).iterator();
         Iterator<?> results = ((Map<?, ?>) stored(action, "stageResults")).values().iterator();
         deliveries.next();
         results.next();
         action.record(d("promote", List.of("prod"), "bbbbbbb2", false));
-        action.record("r2", List.of(new StageResult("prod", "READY", null, null, 1, null)));
+        action.record("r2", List.of(new StageResult("prod", "ready", null, null, 1, null)));
 
         // the reader's iteration goes on over the snapshot it started with (no ConcurrentModificationException)
         assertThat(deliveries.hasNext()).isFalse();
@@ -75,8 +75,9 @@ class CarvelGitopsActionTest {
     @Test
     void aLongDryRunDiffIsKeptBoundedOnTheBuild() {
         String diff = IntStream.range(0, 5_000).mapToObj(i -> "+line " + i + "\n").collect(Collectors.joining());
-        Delivery dryRun = new Delivery("render", "app.default.tap", "1.2.3", List.of("staging"), null, true, true,
-                "https://github.com/a/b.git", "main", List.of(), List.of(), diff);
+        Delivery dryRun = Delivery.builder("render", "app.default.tap", "1.2.3").stages(List.of("staging"))
+                .commit(null, true).dryRun(true, diff).repository("https://github.com/a/b.git", "main")
+                .document(Map.of("diff", diff)).build();
         CarvelGitopsAction action = new CarvelGitopsAction();
         action.record(dryRun);
 
@@ -87,12 +88,15 @@ class CarvelGitopsActionTest {
         assertThat(kept.lines().reduce((a, b) -> b).orElseThrow())
                 .isEqualTo("\u2026 " + (5_000 - keptLines) + " more lines (the step's result has the whole diff)");
         assertThat(dryRun.getDiff()).isEqualTo(diff);
+        assertThat(dryRun.getDocument()).containsEntry("diff", diff);
+        assertThat(action.getDeliveries().get(0).getDocument()).as("the build keeps no document").isNull();
     }
 
     @Test
     void aShortDiffIsKeptWhole() {
-        Delivery dryRun = new Delivery("render", "app.default.tap", "1.2.3", List.of("staging"), null, true, true,
-                "https://github.com/a/b.git", "main", List.of(), List.of(), "+a\n-b\n");
-        assertThat(dryRun.forRecord()).isSameAs(dryRun);
+        Delivery dryRun = Delivery.builder("render", "app.default.tap", "1.2.3").stages(List.of("staging"))
+                .commit(null, true).dryRun(true, "+a\n-b\n").repository("https://github.com/a/b.git", "main").build();
+        assertThat(dryRun.forRecord().getDiff()).isEqualTo("+a\n-b\n");
+        assertThat(dryRun.forRecord().summary()).isEqualTo(dryRun.summary());
     }
 }

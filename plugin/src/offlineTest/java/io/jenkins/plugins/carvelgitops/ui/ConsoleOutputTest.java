@@ -33,19 +33,21 @@ class ConsoleOutputTest {
     @Test
     void stageTableAlignsColumnsAndShortensRevisions() {
         List<String> lines = StageTable.lines(List.of(
-                new StageResult("staging", "READY", "main@sha1:0123456789abcdef0123456789abcdef01234567", "1.2.3",
+                new StageResult("staging", "ready", "main@sha1:0123456789abcdef0123456789abcdef01234567", "1.2.3",
                         4_200, ""),
-                new StageResult("production", "TIMED_OUT", null, null, 305_000, "PackageInstall app: Reconciling")));
+                new StageResult("production", "timedOut", null, null, 305_000, "PackageInstall app: Reconciling")));
         assertThat(lines).containsExactly(
-                "[carvel-gitops] STAGE       RESULT     REVISION           VERSION  TOOK    DETAIL",
-                "[carvel-gitops] staging     READY      main@sha1:0123456  1.2.3    4.2s    -",
-                "[carvel-gitops] production  TIMED_OUT  -                  -        5m 05s  PackageInstall app: Reconciling");
+                "[carvel-gitops] STAGE       RESULT    REVISION           VERSION  TOOK  DETAIL",
+                "[carvel-gitops] staging     ready     main@sha1:0123456  1.2.3    4.2s  -",
+                "[carvel-gitops] production  timedOut  -                  -        5m5s  PackageInstall app: Reconciling");
     }
 
     @Test
     void durations() {
-        assertThat(StageResult.formatDuration(400)).isEqualTo("0.4s");
+        assertThat(StageResult.formatDuration(400)).isEqualTo("400ms");
         assertThat(StageResult.formatDuration(42_000)).isEqualTo("42s");
-        assertThat(StageResult.formatDuration(3_600_000)).isEqualTo("60m 00s");
+        assertThat(StageResult.formatDuration(3_600_000)).isEqualTo("1h0m0s");
+        assertThat(StageResult.formatDuration(65_400)).isEqualTo("1m5s");
+        assertThat(StageResult.formatDuration(4_249)).isEqualTo("4.2s");
     }
 }

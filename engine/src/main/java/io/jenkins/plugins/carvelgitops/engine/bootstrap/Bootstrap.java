@@ -2,7 +2,6 @@ package io.jenkins.plugins.carvelgitops.engine.bootstrap;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
 import io.jenkins.plugins.carvelgitops.engine.config.StageSpec;
-import io.jenkins.plugins.carvelgitops.engine.git.TokenAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.ClusterAccess;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
@@ -11,10 +10,12 @@ import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.SecretManifest;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.render.ClusterObjects;
+import io.jenkins.plugins.carvelgitops.engine.result.Document;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,12 +46,28 @@ public final class Bootstrap {
     /**
      * @param planned the objects, in apply order (Secret data redacted)
      * @param applied what each apply did, in the same order (empty for a dry run)
+     * @param dryRun  true when nothing was applied on purpose
      */
-    public record Result(List<Planned> planned, List<ClusterAccess.Applied> applied, List<String> warnings) {
+    public record Result(List<Planned> planned, List<ClusterAccess.Applied> applied, List<String> warnings,
+            boolean dryRun) {
         public Result {
             planned = List.copyOf(planned);
             applied = List.copyOf(applied);
             warnings = List.copyOf(warnings);
+        }
+
+        /**
+         * dryRun, objects (cluster, object as {@code Kind/namespace/name}, result: {@code created},
+         * {@code configured}, {@code unchanged}, or {@code planned} for a dry run) and warnings.
+         */
+        public Document toDocument() {
+            List<Document> objects = new ArrayList<>();
+            for (int i = 0; i < planned.size(); i++) {
+                Planned p = planned.get(i);
+                objects.add(new Document().put("cluster", p.cluster()).put("object", p.manifest().ref())
+                        .put("result", dryRun ? "planned" : applied.get(i).outcome().name().toLowerCase(Locale.ROOT)));
+            }
+            return new Document().put("dryRun", dryRun).put("objects", objects).put("warnings", warnings);
         }
     }
 
@@ -101,7 +118,7 @@ public final class Bootstrap {
         List<Planned> shown = plan.stream().map(p -> new Planned(p.cluster(), p.stage(), redacted(p.manifest())))
                 .toList();
         if (request.dryRun()) {
-            return new Result(shown, List.of(), warnings);
+            return new Result(shown, List.of(), warnings, true);
         }
         List<ClusterAccess.Applied> applied = new ArrayList<>();
         ClusterAccess build = clients.cluster(request.buildCluster(), "build cluster");
@@ -112,7 +129,7 @@ public final class Bootstrap {
             listener.action(p.cluster() + ": " + a.ref() + " " + a.outcome().name().toLowerCase(java.util.Locale.ROOT));
             applied.add(a);
         }
-        return new Result(shown, applied, warnings);
+        return new Result(shown, applied, warnings, false);
     }
 
     static Manifest secret(String name, String namespace, Map<String, String> values) {

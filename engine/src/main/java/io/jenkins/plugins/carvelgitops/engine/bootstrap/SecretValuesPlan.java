@@ -8,6 +8,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.CarvelPackage;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
 import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.model.SecretManifest;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problem;
 import io.jenkins.plugins.carvelgitops.engine.validate.Problems;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValuesSchemaValidator;
@@ -53,8 +54,8 @@ final class SecretValuesPlan {
             SecretValues values = given.get(stage.name());
             if (values == null) {
                 problems.add(config.source(), "stages[" + stage.name() + "].secretValues", "no values given for "
-                        + String.join(", ", stage.secretValues()), "supply them at run time (CLI: --secret-values "
-                        + stage.name() + "=FILE or $" + SecretValues.environmentName(stage.name()) + "; Jenkins: a credential)");
+                        + String.join(", ", stage.secretValues()), "supply them at run time for stage "
+                        + stage.name() + ": " + Parameter.SECRET_VALUES.ref());
                 continue;
             }
             for (String key : stage.secretValues()) {

@@ -75,6 +75,16 @@ public final class FluxDuration {
         return sb.append(decimal(seconds % 60 * 1_000_000_000L + nanos, 9)).append('s').toString();
     }
 
+    /**
+     * How long something took, for tables and logs: {@link #format} of the duration rounded to a tenth of a
+     * second below a minute ({@code 400ms}, {@code 4.2s}, {@code 42s}) and to the second above
+     * ({@code 5m5s}, {@code 1h0m0s}).
+     */
+    public static String took(Duration d) {
+        long unit = d.abs().compareTo(Duration.ofMinutes(1)) < 0 ? 100 : 1_000;
+        return format(Duration.ofMillis(Math.round(d.toMillis() / (double) unit) * unit));
+    }
+
     /** {@code value / 10^scale} in plain digits, without trailing zeros or a bare decimal point. */
     private static String decimal(long value, int scale) {
         return BigDecimal.valueOf(value, scale).stripTrailingZeros().toPlainString();

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.carvelgitops.engine.promote;
 
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
+import io.jenkins.plugins.carvelgitops.engine.git.FileChange;
+import io.jenkins.plugins.carvelgitops.engine.result.Document;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,5 +29,18 @@ public record PromoteOutcome(String packageName, String version, String from, St
 
     public boolean changed() {
         return commit.changed();
+    }
+
+    /**
+     * package, version, stages (the one stage changed), from, to, previous, downgrade, dryRun, commit,
+     * changed (for a dry run: whether something would change), changedFiles, and for a dry run the diff.
+     */
+    public Document toDocument() {
+        return new Document().put("package", packageName).put("version", version).put("stages", List.of(to))
+                .put("from", from).put("to", to).put("previous", previous).put("downgrade", downgrade)
+                .put("dryRun", dryRun).put("commit", commit.sha())
+                .put("changed", dryRun ? !commit.changes().isEmpty() : commit.changed())
+                .put("changedFiles", commit.changes().stream().map(FileChange::path).toList())
+                .putIf(dryRun, "diff", commit.diff());
     }
 }

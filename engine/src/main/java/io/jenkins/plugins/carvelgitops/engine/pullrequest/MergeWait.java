@@ -1,5 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 
+import io.jenkins.plugins.carvelgitops.engine.result.Document;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -28,6 +30,24 @@ public final class MergeWait {
             Objects.requireNonNull(ending, "ending");
             Objects.requireNonNull(pullRequest, "pullRequest");
             Objects.requireNonNull(waited, "waited");
+        }
+
+        /** {@code merged}, {@code closed} or {@code timedOut} (the word of {@link State#TIMED_OUT}). */
+        public String endingWord() {
+            return switch (ending) {
+                case MERGED -> "merged";
+                case CLOSED -> "closed";
+                case TIMED_OUT -> State.TIMED_OUT.word();
+            };
+        }
+
+        /**
+         * The pull request as last read (provider, number, url, branch, headCommit, state, mergeCommit,
+         * closedBy), then wait ({@link #endingWord()}) and waitedSeconds.
+         */
+        public Document toDocument(ProviderKind provider) {
+            return PullRequestOutcome.pullRequestDocument(provider, pullRequest).put("wait", endingWord())
+                    .put("waitedSeconds", waited.toSeconds());
         }
     }
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 
 import io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome;
-import java.util.ArrayList;
+import io.jenkins.plugins.carvelgitops.engine.result.Document;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,26 +39,26 @@ public record PullRequestOutcome(PromoteOutcome promotion, ProviderKind provider
 
     static LinkedHashMap<String, Object> summary(ProviderKind provider, PullRequest pullRequest, String action,
             List<PullRequest> superseded, MergeWait.Result mergeWait) {
-        LinkedHashMap<String, Object> p = new LinkedHashMap<>();
-        p.put("provider", provider.name().toLowerCase(Locale.ROOT));
-        p.put("number", (long) pullRequest.number());
-        p.put("url", pullRequest.url());
-        p.put("branch", pullRequest.headBranch());
-        p.put("headCommit", pullRequest.headSha());
-        p.put("state", pullRequest.state().name().toLowerCase(Locale.ROOT));
-        p.put("action", action);
-        p.put("mergeCommit", pullRequest.mergeCommit());
-        p.put("closedBy", pullRequest.closedBy());
-        p.put("superseded", new ArrayList<>(superseded.stream().map(s -> (long) s.number()).toList()));
+        Document p = pullRequestDocument(provider, pullRequest).put("action", action)
+                .put("superseded", superseded.stream().map(s -> s.number()).toList());
         if (mergeWait != null) {
-            p.put("wait", switch (mergeWait.ending()) {
-                case MERGED -> "merged";
-                case CLOSED -> "closed";
-                case TIMED_OUT -> "timedOut";
-            });
-            p.put("waitedSeconds", mergeWait.waited().toSeconds());
+            p.put("wait", mergeWait.endingWord()).put("waitedSeconds", mergeWait.waited().toSeconds());
         }
-        return p;
+        return p.map();
+    }
+
+    /** provider, number, url, branch, headCommit, state, mergeCommit, closedBy. */
+    static Document pullRequestDocument(ProviderKind provider, PullRequest pullRequest) {
+        return new Document().put("provider", provider.name().toLowerCase(Locale.ROOT))
+                .put("number", pullRequest.number()).put("url", pullRequest.url())
+                .put("branch", pullRequest.headBranch()).put("headCommit", pullRequest.headSha())
+                .put("state", pullRequest.state().name().toLowerCase(Locale.ROOT))
+                .put("mergeCommit", pullRequest.mergeCommit()).put("closedBy", pullRequest.closedBy());
+    }
+
+    /** The promotion's document ({@link PromoteOutcome#toDocument()}) with the pull request's summary. */
+    public Document toDocument() {
+        return promotion.toDocument().putIf(pullRequest != null, "pullRequest", summary());
     }
 
     public PullRequestOutcome withWait(MergeWait.Result result) {

@@ -7,8 +7,10 @@ import io.jenkins.plugins.carvelgitops.engine.git.Change;
 import io.jenkins.plugins.carvelgitops.engine.git.ChangePlanner;
 import io.jenkins.plugins.carvelgitops.engine.git.CommitResult;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsRepository;
-import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
+import io.jenkins.plugins.carvelgitops.engine.render.RenderJob;
+import io.jenkins.plugins.carvelgitops.engine.render.RenderOutcome;
+import io.jenkins.plugins.carvelgitops.engine.result.Document;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,11 @@ public final class PullRequestRender {
     /** The repositories to give the render service. */
     public Function<GitopsConfig, GitopsRepository> repositories() {
         return config -> new Through(config, repositories.apply(config));
+    }
+
+    /** The render's document ({@link RenderOutcome#toDocument()}) with the pull request's summary, if one was opened. */
+    public Document toDocument(RenderOutcome outcome) {
+        return outcome.toDocument().putIf(summary != null, "pullRequest", summary);
     }
 
     /** The pull request (as {@link PullRequestOutcome#summary()}); null when none was needed or opened. */

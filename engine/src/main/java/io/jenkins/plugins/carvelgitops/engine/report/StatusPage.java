@@ -1,14 +1,14 @@
 package io.jenkins.plugins.carvelgitops.engine.report;
 
-import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.OpenPromotions;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,7 +87,7 @@ public final class StatusPage {
             Integer n = counts.get(state);
             if (n != null) {
                 h.append("<li class=\"pill ").append(cls(state)).append("\">").append(n).append(' ')
-                        .append(StatusReports.word(state)).append("</li>");
+                        .append(state.word()).append("</li>");
             }
         }
         h.append("</ul>\n");
@@ -98,7 +98,7 @@ public final class StatusPage {
             ObjectStatus s = report.source();
             h.append("<p class=\"source\">Source: GitRepository <code>").append(esc(s.namespace() + "/" + s.name()))
                     .append("</code> <span class=\"pill ").append(cls(s.state())).append("\">")
-                    .append(StatusReports.word(s.state())).append("</span>");
+                    .append(s.state().word()).append("</span>");
             if (s.revision() != null) {
                 h.append(" at <code>").append(esc(ReadinessRules.abbreviate(s.revision()))).append("</code>");
             }
@@ -118,10 +118,10 @@ public final class StatusPage {
             State state = stage.state();
             h.append("<tr class=\"stage ").append(cls(state)).append("\" id=\"stage-").append(esc(stage.stage()))
                     .append("\" data-stage=\"").append(esc(stage.stage())).append("\" data-state=\"")
-                    .append(StatusReports.word(state)).append("\">\n");
+                    .append(state.word()).append("\">\n");
             h.append("<th scope=\"row\"><span class=\"stage-name\">").append(esc(stage.stage()))
                     .append("</span><span class=\"pill ").append(cls(state)).append("\">")
-                    .append(StatusReports.word(state)).append("</span></th>\n");
+                    .append(state.word()).append("</span></th>\n");
             gitCell(h, stage.git());
             liveCell(h, stage, report.live());
             fluxCell(h, stage, report.live());
@@ -176,7 +176,7 @@ public final class StatusPage {
             h.append("<li class=\"").append(cls(ks.state())).append("\" title=\"Kustomization ")
                     .append(esc(ks.namespace() + "/" + ks.name() + ": " + ks.seen())).append("\"><span class=\"dot\">")
                     .append("</span><span class=\"mono\">").append(esc(shortName(ks.name(), stage.stage())))
-                    .append("</span> ").append(StatusReports.word(ks.state()));
+                    .append("</span> ").append(ks.state().word());
             if (ks.suspended()) {
                 h.append(", suspended");
             }
@@ -241,12 +241,12 @@ public final class StatusPage {
 
     /** {@code Ready}, {@code Progressing}, ... */
     private static String label(State state) {
-        String w = StatusReports.word(state);
+        String w = state.word();
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     private static String cls(State state) {
-        return "state-" + StatusReports.word(state);
+        return "state-" + state.word();
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */

@@ -1,29 +1,23 @@
 package io.jenkins.plugins.carvelgitops.engine.report;
 
 import io.jenkins.plugins.carvelgitops.engine.git.Revisions;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.text.TextTable;
 import io.jenkins.plugins.carvelgitops.engine.verify.ReadinessRules;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Renders a {@link StatusReport} as an aligned table for people and as a plain document for JSON. */
 public final class StatusReports {
 
     private StatusReports() {
-    }
-
-    /** {@code ready}, {@code progressing}, {@code failed}, {@code unknown}. */
-    public static String word(State state) {
-        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** A header, one row per stage (stage, Git, live, Flux, PackageInstall, state), then the messages. */
@@ -38,13 +32,13 @@ public final class StatusReports {
         if (report.source() != null) {
             ObjectStatus s = report.source();
             sb.append("source: GitRepository ").append(s.namespace()).append('/').append(s.name()).append(' ')
-                    .append(word(s.state())).append(s.revision() == null ? "" : " at " + ReadinessRules.abbreviate(s.revision()))
+                    .append(s.state().word()).append(s.revision() == null ? "" : " at " + ReadinessRules.abbreviate(s.revision()))
                     .append('\n');
         }
         TextTable table = new TextTable("STAGE", "GIT", "LIVE", "FLUX", "PACKAGEINSTALL", "STATE");
         for (StageStatus stage : report.stages()) {
             table.row(stage.stage(), git(stage.git()), live(stage), flux(stage), packageInstall(stage.packageInstall()),
-                    word(stage.state()));
+                    stage.state().word());
         }
         sb.append('\n').append(table.text(""));
         List<String> messages = new ArrayList<>();
@@ -89,11 +83,11 @@ public final class StatusReports {
     private static String flux(StageStatus stage) {
         ObjectStatus last = stage.lastKustomization();
         String revision = last == null || last.revision() == null ? "" : " " + ReadinessRules.abbreviate(last.revision());
-        return word(stage.flux()) + revision;
+        return stage.flux().word() + revision;
     }
 
     private static String packageInstall(ObjectStatus pkgi) {
-        return word(pkgi.state()) + (pkgi.condition() == null ? "" : " " + pkgi.condition());
+        return pkgi.state().word() + (pkgi.condition() == null ? "" : " " + pkgi.condition());
     }
 
     /** The report as plain maps and lists, for {@code --output json} and the Jenkins build summary. */
@@ -111,7 +105,7 @@ public final class StatusReports {
         for (StageStatus stage : report.stages()) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("stage", stage.stage());
-            s.put("state", word(stage.state()));
+            s.put("state", stage.state().word());
             Map<String, Object> git = new LinkedHashMap<>();
             git.put("file", stage.git().file());
             git.put("constraints", stage.git().constraints());
@@ -120,7 +114,7 @@ public final class StatusReports {
             s.put("git", git);
             s.put("liveVersion", stage.liveVersion());
             Map<String, Object> flux = new LinkedHashMap<>();
-            flux.put("state", word(stage.flux()));
+            flux.put("state", stage.flux().word());
             flux.put("kustomizations", stage.kustomizations().stream().map(StatusReports::object).toList());
             s.put("flux", flux);
             s.put("packageInstall", object(stage.packageInstall()));
@@ -136,7 +130,7 @@ public final class StatusReports {
         m.put("kind", o.kind());
         m.put("namespace", o.namespace());
         m.put("name", o.name());
-        m.put("state", word(o.state()));
+        m.put("state", o.state().word());
         m.put("condition", o.condition());
         m.put("reason", o.reason());
         m.put("revision", o.revision());

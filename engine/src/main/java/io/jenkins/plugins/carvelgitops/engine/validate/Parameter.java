@@ -41,7 +41,9 @@ public enum Parameter {
     /** How often a push rejected by a concurrent push is tried. */
     PUSH_ATTEMPTS("pushAttempts"),
     /** Read the run clusters' kubeconfigs from their Secrets on the build cluster. */
-    KUBECONFIG_SECRETS("kubeconfigSecrets");
+    KUBECONFIG_SECRETS("kubeconfigSecrets"),
+    /** The values of a stage's {@code secretValues}, supplied at run time and never stored in Git. */
+    SECRET_VALUES("secretValues");
 
     private final String key;
 

@@ -11,7 +11,18 @@ import java.util.Objects;
  */
 public record Readiness(State state, String seen, String message) {
 
-    public enum State { READY, WAITING, FAILED }
+    public enum State {
+        READY, WAITING, FAILED;
+
+        /** The word results use for it: waiting is {@code progressing}. */
+        public io.jenkins.plugins.carvelgitops.engine.result.State asResultState() {
+            return switch (this) {
+                case READY -> io.jenkins.plugins.carvelgitops.engine.result.State.READY;
+                case WAITING -> io.jenkins.plugins.carvelgitops.engine.result.State.PROGRESSING;
+                case FAILED -> io.jenkins.plugins.carvelgitops.engine.result.State.FAILED;
+            };
+        }
+    }
 
     public Readiness {
         Objects.requireNonNull(state, "state");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -25,29 +26,9 @@ import java.util.stream.Stream;
 public record StatusReport(String packageName, String repository, String branch, String head, Instant checkedAt,
         boolean live, String note, ObjectStatus source, List<StageStatus> stages) {
 
-    /** How a part of a stage stands; the order is from best to worst. */
-    public enum State {
-        /** At the head of the branch and the version Git pins. */
-        READY,
-        /** Not read, or not readable: no cluster access, an unreachable cluster, a stage not rendered. */
-        UNKNOWN,
-        /** On its way: reconciling, an older revision or version, a failure of an older one. */
-        PROGRESSING,
-        /** The controller gave up on the head or the pinned version, or the object cannot make progress. */
-        FAILED;
-
-        static State of(Readiness.State state) {
-            return switch (state) {
-                case READY -> READY;
-                case WAITING -> PROGRESSING;
-                case FAILED -> FAILED;
-            };
-        }
-
-        /** The worst of some states; {@link #UNKNOWN} for none. */
-        static State worst(Stream<State> states) {
-            return states.max(Comparator.naturalOrder()).orElse(UNKNOWN);
-        }
+    /** The worst of some states (they are ordered from best to worst); {@link State#UNKNOWN} for none. */
+    static State worst(Stream<State> states) {
+        return states.max(Comparator.naturalOrder()).orElse(State.UNKNOWN);
     }
 
     public StatusReport {
@@ -78,7 +59,7 @@ public record StatusReport(String packageName, String repository, String branch,
 
         /** The worst of the two Kustomizations. */
         public State flux() {
-            return State.worst(kustomizations.stream().map(ObjectStatus::state));
+            return worst(kustomizations.stream().map(ObjectStatus::state));
         }
 
         /** The version the PackageInstall reports running ({@code status.version}), or null. */
@@ -91,7 +72,7 @@ public record StatusReport(String packageName, String repository, String branch,
             if (git.version() == null) {
                 return State.UNKNOWN;
             }
-            return State.worst(Stream.of(flux(), packageInstall.state()));
+            return worst(Stream.of(flux(), packageInstall.state()));
         }
 
         /** The Kustomization whose applied revision tells what Flux delivered: {@code -packageinstalls}. */

@@ -15,11 +15,11 @@ import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import io.jenkins.plugins.carvelgitops.engine.layout.FluxNames;
 import io.jenkins.plugins.carvelgitops.engine.layout.InstallName;
 import io.jenkins.plugins.carvelgitops.engine.layout.RepositoryLayout;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
 import io.jenkins.plugins.carvelgitops.engine.verify.VerifyPlanner.StagePin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -152,7 +152,7 @@ public final class StatusService {
                     request.history());
             boolean kustomization = "Kustomization".equals(ref.kind());
             Map<String, Object> ready = o == null ? null : Obj.condition(o, "Ready");
-            return ObjectStatus.judged(BUILD, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()), r.seen(),
+            return ObjectStatus.judged(BUILD, ref.kind(), ref.namespace(), ref.name(), r.state().asResultState(), r.seen(),
                             r.message())
                     .withCondition(ready == null ? null : "Ready=" + Obj.text(ready, "status"),
                             ready == null ? null : Obj.text(ready, "reason"))
@@ -192,7 +192,7 @@ public final class StatusService {
             Map<String, Object> o = read.object();
             Readiness r = ReadinessRules.evaluate(o, new Expectation.PackageVersion(stage, ref, pin.version(), applied),
                     request.history());
-            return ObjectStatus.judged(label, ref.kind(), ref.namespace(), ref.name(), State.of(r.state()), r.seen(),
+            return ObjectStatus.judged(label, ref.kind(), ref.namespace(), ref.name(), r.state().asResultState(), r.seen(),
                             r.message())
                     .withCondition(o == null ? null : holdingCondition(o), null)
                     .withVersion(o == null ? null : Obj.str(o, "status", "version"))

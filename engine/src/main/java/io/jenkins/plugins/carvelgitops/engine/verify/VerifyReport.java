@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +19,18 @@ public record VerifyReport(Outcome outcome, String revision, Duration elapsed, S
 
     public static final String SOURCE = "source";
 
-    public enum Outcome { READY, FAILED, TIMED_OUT, CANCELED }
+    public enum Outcome {
+        READY, FAILED, TIMED_OUT, CANCELED;
+
+        public State asResultState() {
+            return switch (this) {
+                case READY -> State.READY;
+                case FAILED -> State.FAILED;
+                case TIMED_OUT -> State.TIMED_OUT;
+                case CANCELED -> State.CANCELED;
+            };
+        }
+    }
 
     public VerifyReport {
         Objects.requireNonNull(outcome, "outcome");

@@ -17,6 +17,24 @@ public final class StatusRepository {
     private StatusRepository() {
     }
 
+    /**
+     * The config of this repository: {@code app.default.tap} in {@code ./gitops}, Flux in {@code build-ns},
+     * stages staging, qa and prod (after dev with {@code withDev}), all in {@code apps}.
+     */
+    public static String configYaml(boolean withDev) {
+        return """
+                package: app.default.tap
+                install: app
+                repository: {url: ./gitops, branch: main}
+                flux: {apiVersion: v1, namespace: build-ns, url: https://git.example.com/acme/gitops.git}
+                stages:
+                """ + (withDev ? "  - {name: dev, namespace: apps, serviceAccount: app-installer}\n" : "") + """
+                  - {name: staging, namespace: apps, serviceAccount: app-installer}
+                  - {name: qa, namespace: apps, serviceAccount: app-installer}
+                  - {name: prod, namespace: apps, serviceAccount: app-installer}
+                """;
+    }
+
     /** The PackageInstall of {@code app} in {@code apps} pinning {@code constraints}. */
     public static String packageInstall(String constraints) {
         return """

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.carvelgitops.engine.testing;
 
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.GitPin;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
+import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import java.time.Instant;
 import java.util.List;
 

@@ -8,13 +8,13 @@ import io.jenkins.plugins.carvelgitops.engine.kube.KubeClients;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusPage;
 import io.jenkins.plugins.carvelgitops.engine.report.StatusReports;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
 import io.jenkins.plugins.carvelgitops.engine.testing.FluxSimulator.Format;
 import io.jenkins.plugins.carvelgitops.engine.testing.Settle;
 import io.jenkins.plugins.carvelgitops.engine.testing.SimulatedDelivery;
 import io.jenkins.plugins.carvelgitops.engine.testing.StatusRepository;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,16 +35,7 @@ class StatusIT {
     Path dir;
 
     GitopsConfig config() {
-        return Fixtures.config("""
-                package: app.default.tap
-                install: app
-                repository: {url: ./gitops, branch: main}
-                flux: {apiVersion: v1, namespace: build-ns, url: https://git.example.com/acme/gitops.git}
-                stages:
-                  - {name: staging, namespace: apps, serviceAccount: app-installer}
-                  - {name: qa, namespace: apps, serviceAccount: app-installer}
-                  - {name: prod, namespace: apps, serviceAccount: app-installer}
-                """);
+        return Fixtures.config(StatusRepository.configYaml(false));
     }
 
     /** A GitOps repository pinning every stage at {@code version}; returns the head commit. */

@@ -10,11 +10,12 @@ import io.jenkins.plugins.carvelgitops.engine.kube.Deadline;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
 import io.jenkins.plugins.carvelgitops.engine.kube.ObjectRef;
 import io.jenkins.plugins.carvelgitops.engine.model.Manifest;
+import io.jenkins.plugins.carvelgitops.engine.result.State;
 import io.jenkins.plugins.carvelgitops.engine.testing.Fixtures;
+import io.jenkins.plugins.carvelgitops.engine.testing.StatusRepository;
 import io.jenkins.plugins.carvelgitops.engine.testing.MemoryGitops;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
-import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.State;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,16 +39,7 @@ class StatusServiceTest {
     static final KubeconfigAuth QA = new KubeconfigAuth("qa-kubeconfig");
     static final KubeconfigAuth PROD = new KubeconfigAuth("prod-kubeconfig");
 
-    static final GitopsConfig CONFIG = Fixtures.config("""
-            package: app.default.tap
-            install: app
-            repository: {url: ./gitops, branch: main}
-            flux: {apiVersion: v1, namespace: build-ns, url: https://git.example.com/acme/gitops.git}
-            stages:
-              - {name: staging, namespace: apps, serviceAccount: app-installer}
-              - {name: qa, namespace: apps, serviceAccount: app-installer}
-              - {name: prod, namespace: apps, serviceAccount: app-installer}
-            """);
+    static final GitopsConfig CONFIG = Fixtures.config(StatusRepository.configYaml(false));
 
     final MemoryGitops git = new MemoryGitops(HEAD);
     final Map<String, FixtureCluster> clusters = new LinkedHashMap<>();
