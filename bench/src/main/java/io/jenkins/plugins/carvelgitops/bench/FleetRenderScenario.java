@@ -89,7 +89,7 @@ final class FleetRenderScenario {
         Path theirs = copied ? dir.resolve("baseline-copy") : repos.theirs();
         Path config = dir.resolve("carvel-gitops-" + scenario + ".yaml");
         Files.writeString(config, config(names, ours));
-        List<String> oursCommand = new ArrayList<>(Processes.java(settings.cliJar(), "render", "--config",
+        List<String> oursCommand = new ArrayList<>(Processes.launcher(settings.top(), "render", "--config",
                 config.toString()));
         names.forEach(n -> {
             oursCommand.add("--stage");

@@ -56,6 +56,13 @@ final class Processes {
     /** The JVM options {@code ./carvel-gitops} starts the command line with. */
     static final List<String> LAUNCHER_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /** {@code ./carvel-gitops ARGS}: as a user runs it, with its JVM options and its class-data archive. */
+    static List<String> launcher(Path top, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", top.resolve("carvel-gitops").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     static List<String> java(Path jar, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));

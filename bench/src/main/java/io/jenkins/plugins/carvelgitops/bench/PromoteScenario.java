@@ -112,10 +112,11 @@ final class PromoteScenario {
         Processes.run(dir, command(cache, args), null);
     }
 
+    /** Through {@code ./carvel-gitops}, as a user runs it: its JVM options and its class-data archive. */
     private List<String> command(Path cache, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--cache-dir", cache.toString()));
-        return Processes.java(settings.cliJar(), all.toArray(String[]::new));
+        return Processes.launcher(settings.top(), all.toArray(String[]::new));
     }
 
     private static void reset(Path bare, String sha) {

@@ -1,15 +1,14 @@
 package io.jenkins.plugins.carvelgitops.cli;
 
 import io.jenkins.plugins.carvelgitops.engine.config.GitopsConfig;
-import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
-import io.jenkins.plugins.carvelgitops.engine.model.InputFiles;
-import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
-import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
-import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
+import io.jenkins.plugins.carvelgitops.engine.git.GitRemote;
 import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistories;
+import io.jenkins.plugins.carvelgitops.engine.git.GitopsHistory;
 import io.jenkins.plugins.carvelgitops.engine.git.JGitRemote;
 import io.jenkins.plugins.carvelgitops.engine.git.RemoteOptions;
 import io.jenkins.plugins.carvelgitops.engine.kube.KubeconfigAuth;
+import io.jenkins.plugins.carvelgitops.engine.model.InputFiles;
+import io.jenkins.plugins.carvelgitops.engine.model.SafeYaml;
 import io.jenkins.plugins.carvelgitops.engine.progress.ProgressListener;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.io.IOException;
@@ -62,7 +61,8 @@ class RunClusterOptions {
 
     /**
      * Where revisions and history are read: {@code --gitops-dir}, the local repository, or, for a remote
-     * one, the cached clone (fetched with full history) when {@code remote} options are given.
+     * one, the cached clone when {@code remote} options are given: its branch head, and its whole history
+     * once a question needs it.
      */
     GitopsHistory history(GitopsConfig config, Path configFile, RemoteOptions remote, ProgressListener listener) {
         if (gitopsDir != null) {
@@ -72,9 +72,16 @@ class RunClusterOptions {
             throw ValidationException.of(config.source(), "repository.url", "is a remote repository; this command "
                     + "reads revisions and history from a local clone", "clone it and pass --gitops-dir DIR");
         }
-        RemoteOptions full = remote == null ? null : remote.withShallow(false);
-        return GitopsHistories.open(config, configFile, () -> JGitRemote.open(config.repository().url(),
-                config.repository().branch(), full, config.commit(), listener));
+        if (remote == null) {
+            return GitopsHistories.open(config, configFile, null);
+        }
+        return GitopsHistories.open(config, configFile, () -> session(config, remote.withShallow(true), listener),
+                () -> session(config, remote.withShallow(false), listener));
+    }
+
+    private static GitRemote session(GitopsConfig config, RemoteOptions options, ProgressListener listener) {
+        return JGitRemote.open(config.repository().url(), config.repository().branch(), options, config.commit(),
+                listener);
     }
 
     /** Reads a kubeconfig file; errors name the option and the file, never the content. */

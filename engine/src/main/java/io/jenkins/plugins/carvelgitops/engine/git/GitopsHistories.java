@@ -29,6 +29,22 @@ public final class GitopsHistories {
         return new RemoteHistory(sessions);
     }
 
+    /**
+     * As {@link #open(GitopsConfig, Path, Supplier)}, but a remote repository's clone starts from the branch
+     * head (depth 1) and fetches the whole history only when a question needs it ({@link RemoteHistory}).
+     *
+     * @param headSessions  opens a session fetching the branch head at depth 1
+     * @param wholeSessions opens a session fetching the branch's whole history
+     */
+    public static GitopsHistory open(GitopsConfig config, Path configFile, Supplier<? extends GitRemote> headSessions,
+            Supplier<? extends GitRemote> wholeSessions) {
+        if (config.repository().isLocalPath()) {
+            return open(localFolder(config, configFile));
+        }
+        Objects.requireNonNull(headSessions, "a remote GitOps repository needs a Git session to read its history");
+        return new RemoteHistory(headSessions, wholeSessions);
+    }
+
     /** The history of a repository on this machine: a working copy or a bare repository. */
     public static GitopsHistory open(Path folder) {
         return new JGitHistory(folder);

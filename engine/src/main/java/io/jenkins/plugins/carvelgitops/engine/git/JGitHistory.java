@@ -65,6 +65,15 @@ public final class JGitHistory implements GitopsHistory {
         }
     }
 
+    /** Whether the history is cut (a clone fetched at a depth): a walk may end before the root. */
+    public boolean isShallow() {
+        try (Repository repo = open()) {
+            return !repo.getObjectDatabase().getShallowCommits().isEmpty();
+        } catch (IOException e) {
+            throw new GitopsGitException("cannot read " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<String> head(String branch) {
         try (Repository repo = open()) {

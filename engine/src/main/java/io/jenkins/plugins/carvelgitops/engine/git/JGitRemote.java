@@ -109,9 +109,11 @@ public final class JGitRemote implements GitRemote {
             boolean deepen = !options.shallow() && shallowNow;
             if (deepen || !remoteHead.equals(local) || !repo.getObjectDatabase().has(remoteHead)) {
                 var fetch = g.fetch().setRemote("origin").setRefSpecs(trackingSpec(branch)).setTagOpt(TagOpt.NO_TAGS);
-                if (options.shallow()) {
+                if (options.shallow() && (shallowNow || local == null)) {
+                    // a new clone, or one that is shallow already; a clone with its whole history stays whole,
+                    // since a fetch at depth 1 would cut it again and a later history reader fetch it all anew
                     fetch.setDepth(1);
-                } else if (shallowNow) {
+                } else if (!options.shallow() && shallowNow) {
                     // a clone made for publishing is shallow; history readers need all of it
                     fetch.setUnshallow(true);
                 }

@@ -90,7 +90,28 @@ class RemoteGitopsRepositoryIT {
         assertThat(remote.read("theirs.yaml")).isEqualTo("t\n");
         assertThat(remote.read("one.yaml")).isEqualTo("1\n");
         Path clone = tmp.resolve("cache").resolve(JGitRemote.cacheKey(remote.fileUrl(), "main")).resolve("repo");
-        assertThat(clone.resolve(".git/shallow")).as("fetched at depth 1").exists();
+        assertThat(clone.resolve(".git/shallow")).as("the clone made the first commit, so it holds the whole "
+                + "history and a fetch adds only what is new").doesNotExist();
+    }
+
+    @Test
+    void aRepositoryWithHistoryIsClonedAtDepthOne() throws Exception {
+        RemoteOptions elsewhere = RemoteOptions.defaults(tmp.resolve("other-cache")).withRetry(options.retry());
+        RemoteGitopsRepository other = new RemoteGitopsRepository(() -> JGitRemote.open(remote.fileUrl(), "main",
+                elsewhere, CommitSpec.DEFAULT, listener), elsewhere.retry(), listener);
+        other.publish(change("root\n", "root.yaml", "r\n"));
+        other.publish(change("theirs\n", "theirs.yaml", "t\n"));
+
+        CommitResult mine = repository(CommitSpec.DEFAULT).publish(change("two\n", "two.yaml", "2\n"));
+
+        assertThat(remote.linearHistory()).hasSize(3);
+        assertThat(remote.linearHistory().get(0).name()).isEqualTo(mine.sha());
+        Path clone = tmp.resolve("cache").resolve(JGitRemote.cacheKey(remote.fileUrl(), "main")).resolve("repo");
+        assertThat(Files.readString(clone.resolve(".git/shallow"))).as("fetched at depth 1").isNotBlank();
+        remote.pushAsSomeoneElse(tmp, "theirs again", Map.of("theirs2.yaml", "t\n"));
+        repository(CommitSpec.DEFAULT).publish(change("three\n", "three.yaml", "3\n"));
+        assertThat(clone.resolve(".git/shallow")).as("a shallow clone stays shallow").exists();
+        assertThat(remote.linearHistory()).hasSize(5);
     }
 
     @Test

@@ -54,4 +54,57 @@ class RemoteHistoryIT {
         assertThat(CommitNames.resolve(history, null, latest.substring(0, 7))).as("an abbreviation of a commit pushed "
                 + "since is fetched").isEqualTo(latest);
     }
+
+    @Test
+    void theWholeHistoryIsFetchedOnlyWhenTheHeadCannotAnswer() throws Exception {
+        BareRemote remote = BareRemote.create(tmp.resolve("remote.git"), "main");
+        RemoteOptions theirs = RemoteOptions.defaults(tmp.resolve("their-cache"));
+        GitopsRepository others = new RemoteGitopsRepository(() -> JGitRemote.open(remote.fileUrl(), "main",
+                theirs, CommitSpec.DEFAULT, ProgressListener.NONE), theirs.retry(), ProgressListener.NONE);
+        String root = others.publish(new Change(List.of(new RepoFile("r.yaml", "r\n")), List.of(), "root\n")).sha();
+        String first = others.publish(new Change(List.of(new RepoFile("a.yaml", "a: 1\n")), List.of(), "first\n"))
+                .sha();
+        RemoteOptions options = RemoteOptions.defaults(tmp.resolve("cache"));
+        GitopsRepository publisher = new RemoteGitopsRepository(() -> JGitRemote.open(remote.fileUrl(), "main",
+                options, CommitSpec.DEFAULT, ProgressListener.NONE), options.retry(), ProgressListener.NONE);
+        String ours = publisher.publish(new Change(List.of(new RepoFile("a.yaml", "a: 2\n")), List.of(), "ours\n"))
+                .sha();
+        int[] whole = {0};
+        RemoteHistory history = new RemoteHistory(
+                () -> JGitRemote.open(remote.fileUrl(), "main", options, CommitSpec.DEFAULT, ProgressListener.NONE),
+                () -> {
+                    whole[0]++;
+                    return JGitRemote.open(remote.fileUrl(), "main", options.withShallow(false), CommitSpec.DEFAULT,
+                            ProgressListener.NONE);
+                }, Duration.ZERO);
+        Path cache = cloneIn(tmp.resolve("cache"));
+
+        assertThat(history.isAncestor(ours, ours)).isTrue();
+        assertThat(history.isAncestor(ours, first)).as("nothing on the branch but the head descends from it")
+                .isFalse();
+        assertThat(history.isAncestor(ours, root)).isFalse();
+        assertThat(history.isAncestor(first, ours)).isTrue();
+        assertThat(history.read(ours, "a.yaml")).contains("a: 2\n");
+        assertThat(whole[0]).as("the head answered every question").isZero();
+        assertThat(new JGitHistory(cache).isShallow()).isTrue();
+
+        assertThat(history.isAncestor(root, ours)).as("beyond the depth-1 cut").isTrue();
+        assertThat(whole[0]).isEqualTo(1);
+        assertThat(history.read(root, "r.yaml")).contains("r\n");
+        assertThat(new JGitHistory(cache).isShallow()).isFalse();
+
+        String later = remote.pushAsSomeoneElse(Files.createDirectories(tmp.resolve("scratch")), "later",
+                Map.of("b.yaml", "b: 1\n"));
+        publisher.publish(new Change(List.of(new RepoFile("c.yaml", "c: 1\n")), List.of(), "after\n"));
+        assertThat(new JGitHistory(cache).isShallow()).as("publishing keeps a whole clone whole").isFalse();
+        assertThat(new JGitHistory(cache).isAncestor(root, later)).isTrue();
+        assertThat(whole[0]).isEqualTo(1);
+    }
+
+    /** The one clone below the cache root. */
+    private static Path cloneIn(Path cacheRoot) throws Exception {
+        try (var found = Files.walk(cacheRoot, 4)) {
+            return found.filter(p -> Files.isDirectory(p.resolve(".git"))).findFirst().orElseThrow();
+        }
+    }
 }
