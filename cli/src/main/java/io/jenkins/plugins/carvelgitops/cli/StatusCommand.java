@@ -93,8 +93,7 @@ final class StatusCommand implements Callable<Integer> {
         OpenPromotions prs = openPromotions(config, remoteOptions);
         switch (output) {
             case json -> {
-                Map<String, Object> doc = StatusReports.document(report);
-                doc.put("pullRequests", OpenPromotionReports.document(prs));
+                Map<String, Object> doc = report.toDocument().put("pullRequests", prs.toDocument()).map();
                 out.println(Json.write(doc));
             }
             case html -> out.print(StatusPage.html(report, prs));

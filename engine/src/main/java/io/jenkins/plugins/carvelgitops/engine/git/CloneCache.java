@@ -72,8 +72,9 @@ final class CloneCache implements AutoCloseable {
             Git existing = Git.open(repoDir.toFile());
             StoredConfig config = existing.getRepository().getConfig();
             if (url.equals(config.getString("remote", "origin", "url"))) {
-                if (config.getBoolean("core", null, "symlinks", true)) {
-                    config.setBoolean("core", null, "symlinks", false);
+                if (config.getBoolean("core", null, "symlinks", true) || !"0".equals(config.getString("gc", null,
+                        "auto")) || config.getBoolean("gc", null, "autoDetach", true)) {
+                    settle(config);
                     config.save();
                 }
                 git = existing;
@@ -128,11 +129,20 @@ final class CloneCache implements AutoCloseable {
         config.setString("remote", "origin", "url", url);
         config.setString("remote", "origin", "fetch", "+" + Constants.R_HEADS + branch + ":" + Constants.R_REMOTES
                 + "origin/" + branch);
-        config.setBoolean("gc", null, "auto", false);
-        // a fetched tree is untrusted: its links are checked out as plain files, never as links to follow
-        config.setBoolean("core", null, "symlinks", false);
+        settle(config);
         config.save();
         return created;
+    }
+
+    /**
+     * A fetched tree is untrusted: its links are checked out as plain files, never as links to follow. No
+     * automatic gc, and none detached: JGit would otherwise start a background thread and a lock file
+     * ({@code gc.log.lock}) after every fetch, racing whatever the run does next in the clone.
+     */
+    private static void settle(StoredConfig config) {
+        config.setBoolean("core", null, "symlinks", false);
+        config.setInt("gc", null, "auto", 0);
+        config.setBoolean("gc", null, "autoDetach", false);
     }
 
     private void closeGit() {
@@ -148,7 +158,7 @@ final class CloneCache implements AutoCloseable {
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p);
             }
         }
     }

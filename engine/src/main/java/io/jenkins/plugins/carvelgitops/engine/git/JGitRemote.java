@@ -92,39 +92,46 @@ public final class JGitRemote implements GitRemote {
         return syncOnce();
     }
 
+    /**
+     * One fetch of the branch, which is also the look at where it points: a head we hold already costs the
+     * ref advertisement alone, as a listing would, and a moved one needs no second connection. Only when
+     * the fetch fails is the branch listed, to tell a branch that does not exist yet from a failure.
+     */
     private String syncOnce() {
         try {
             Git g = cache.git();
-            ObjectId remoteHead = lsRemote(g, branch);
+            Repository repo = g.getRepository();
+            ObjectId local = repo.resolve(Constants.R_REMOTES + "origin/" + branch);
+            boolean shallowNow = !repo.getObjectDatabase().getShallowCommits().isEmpty();
+            var fetch = g.fetch().setRemote("origin").setRefSpecs(trackingSpec(branch)).setTagOpt(TagOpt.NO_TAGS);
+            if (options.shallow() && (shallowNow || local == null)) {
+                // a new clone, or one that is shallow already; a clone with its whole history stays whole,
+                // since a fetch at depth 1 would cut it again and a later history reader fetch it all anew
+                fetch.setDepth(1);
+            } else if (!options.shallow() && shallowNow) {
+                // a clone made for publishing is shallow; history readers need all of it
+                fetch.setUnshallow(true);
+            }
+            Ref fetched;
+            try {
+                // the branch may move while we look: what was fetched is the head
+                fetched = access.authorize(fetch).call().getAdvertisedRef(Constants.R_HEADS + branch);
+            } catch (TransportException e) {
+                if (lsRemote(g, branch) == null) {
+                    fetched = null;
+                } else {
+                    // someone created the branch since the fetch looked, or the failure was another one:
+                    // one more fetch tells
+                    fetched = access.authorize(fetch).call().getAdvertisedRef(Constants.R_HEADS + branch);
+                }
+            }
             access.reached();
-            if (remoteHead == null) {
+            if (fetched == null) {
                 listener.action(describe() + " does not exist yet; the first commit creates it");
                 cache.startEmpty();
                 return null;
             }
-            Repository repo = g.getRepository();
-            ObjectId local = repo.resolve(Constants.R_REMOTES + "origin/" + branch);
-            ObjectId head = remoteHead;
-            boolean shallowNow = !repo.getObjectDatabase().getShallowCommits().isEmpty();
-            boolean deepen = !options.shallow() && shallowNow;
-            if (deepen || !remoteHead.equals(local) || !repo.getObjectDatabase().has(remoteHead)) {
-                var fetch = g.fetch().setRemote("origin").setRefSpecs(trackingSpec(branch)).setTagOpt(TagOpt.NO_TAGS);
-                if (options.shallow() && (shallowNow || local == null)) {
-                    // a new clone, or one that is shallow already; a clone with its whole history stays whole,
-                    // since a fetch at depth 1 would cut it again and a later history reader fetch it all anew
-                    fetch.setDepth(1);
-                } else if (!options.shallow() && shallowNow) {
-                    // a clone made for publishing is shallow; history readers need all of it
-                    fetch.setUnshallow(true);
-                }
-                // the branch may have moved since the listing: what was fetched is the head
-                Ref fetched = access.authorize(fetch).call().getAdvertisedRef(Constants.R_HEADS + branch);
-                if (fetched == null) {
-                    cache.startEmpty();
-                    return null;
-                }
-                head = fetched.getObjectId();
-            }
+            ObjectId head = fetched.getObjectId();
             // no checkout: the plan reads the committed tree, and the change's files are written by us
             SparseCheckout.moveTo(repo, head);
             return head.name();

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.carvelgitops.engine.pullrequest;
 
+import io.jenkins.plugins.carvelgitops.engine.result.Document;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -43,6 +45,18 @@ public record OpenPromotions(ProviderKind provider, String note, List<Proposal> 
 
     static OpenPromotions notShown(ProviderKind provider, String why) {
         return new OpenPromotions(provider, why, List.of());
+    }
+
+    /**
+     * {@code pullRequests} of {@code status}'s document: provider, shown, note and every open one (stage,
+     * number, url, version, branch, headCommit, state).
+     */
+    public Document toDocument() {
+        return new Document().put("provider", provider == null ? null : provider.name().toLowerCase(Locale.ROOT))
+                .put("shown", shown()).put("note", note).put("open", proposals.stream().map(p -> new Document()
+                        .put("stage", p.stage()).put("number", p.number()).put("url", p.url())
+                        .put("version", p.version()).put("branch", p.branch()).put("headCommit", p.headCommit())
+                        .put("state", p.state().name().toLowerCase(Locale.ROOT))).toList());
     }
 
     /** Whether the provider was asked and answered. */

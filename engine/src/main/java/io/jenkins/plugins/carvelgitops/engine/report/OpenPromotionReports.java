@@ -5,10 +5,8 @@ import io.jenkins.plugins.carvelgitops.engine.pullrequest.OpenPromotions;
 import io.jenkins.plugins.carvelgitops.engine.pullrequest.OpenPromotions.Proposal;
 import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import io.jenkins.plugins.carvelgitops.engine.text.TextTable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The open promotion pull requests of {@code status} ({@link OpenPromotions}) as a section of its text,
@@ -36,28 +34,6 @@ public final class OpenPromotionReports {
             table.row(p.stage(), "#" + p.number(), p.version(), word(p), p.url() == null ? "-" : p.url());
         }
         return "\nopen promotion pull requests (" + prs.provider().title() + "):\n" + table.text("");
-    }
-
-    /** {@code pullRequests} of the JSON document: provider, shown, note and every open one with its stage. */
-    public static Map<String, Object> document(OpenPromotions prs) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("provider", prs.provider() == null ? null : prs.provider().name().toLowerCase(Locale.ROOT));
-        doc.put("shown", prs.shown());
-        doc.put("note", prs.note());
-        doc.put("open", prs.proposals().stream().map(OpenPromotionReports::proposal).toList());
-        return doc;
-    }
-
-    private static Map<String, Object> proposal(Proposal p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stage", p.stage());
-        m.put("number", p.number());
-        m.put("url", p.url());
-        m.put("version", p.version());
-        m.put("branch", p.branch());
-        m.put("headCommit", p.headCommit());
-        m.put("state", word(p));
-        return m;
     }
 
     /** The section of the status page, after the grid; nothing for a repository without a provider. */

@@ -10,9 +10,7 @@ import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.ObjectStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport.StageStatus;
 import io.jenkins.plugins.carvelgitops.engine.verify.StatusReport;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Renders a {@link StatusReport} as an aligned table for people and as a plain document for JSON. */
 public final class StatusReports {
@@ -88,56 +86,5 @@ public final class StatusReports {
 
     private static String packageInstall(ObjectStatus pkgi) {
         return pkgi.state().word() + (pkgi.condition() == null ? "" : " " + pkgi.condition());
-    }
-
-    /** The report as plain maps and lists, for {@code --output json} and the Jenkins build summary. */
-    public static Map<String, Object> document(StatusReport report) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("package", report.packageName());
-        doc.put("repository", report.repository());
-        doc.put("branch", report.branch());
-        doc.put("head", report.head());
-        doc.put("checkedAt", report.checkedAt().toString());
-        doc.put("live", report.live());
-        doc.put("note", report.note());
-        doc.put("source", report.source() == null ? null : object(report.source()));
-        List<Object> stages = new ArrayList<>();
-        for (StageStatus stage : report.stages()) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("stage", stage.stage());
-            s.put("state", stage.state().word());
-            Map<String, Object> git = new LinkedHashMap<>();
-            git.put("file", stage.git().file());
-            git.put("constraints", stage.git().constraints());
-            git.put("version", stage.git().version());
-            git.put("problem", stage.git().problem());
-            s.put("git", git);
-            s.put("liveVersion", stage.liveVersion());
-            Map<String, Object> flux = new LinkedHashMap<>();
-            flux.put("state", stage.flux().word());
-            flux.put("kustomizations", stage.kustomizations().stream().map(StatusReports::object).toList());
-            s.put("flux", flux);
-            s.put("packageInstall", object(stage.packageInstall()));
-            stages.add(s);
-        }
-        doc.put("stages", stages);
-        return doc;
-    }
-
-    private static Map<String, Object> object(ObjectStatus o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cluster", o.cluster());
-        m.put("kind", o.kind());
-        m.put("namespace", o.namespace());
-        m.put("name", o.name());
-        m.put("state", o.state().word());
-        m.put("condition", o.condition());
-        m.put("reason", o.reason());
-        m.put("revision", o.revision());
-        m.put("version", o.version());
-        m.put("suspended", o.suspended());
-        m.put("seen", o.seen());
-        m.put("message", o.message());
-        return m;
     }
 }

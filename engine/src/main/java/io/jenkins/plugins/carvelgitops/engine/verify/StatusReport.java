@@ -1,5 +1,6 @@
 package io.jenkins.plugins.carvelgitops.engine.verify;
 
+import io.jenkins.plugins.carvelgitops.engine.result.Document;
 import io.jenkins.plugins.carvelgitops.engine.result.State;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,6 +30,30 @@ public record StatusReport(String packageName, String repository, String branch,
     /** The worst of some states (they are ordered from best to worst); {@link State#UNKNOWN} for none. */
     static State worst(Stream<State> states) {
         return states.max(Comparator.naturalOrder()).orElse(State.UNKNOWN);
+    }
+
+    /**
+     * package, repository, branch, head, checkedAt, live, note, source, and per stage: stage, state, git
+     * (file, constraints, version, problem), liveVersion, flux (state, kustomizations) and packageInstall;
+     * each object as cluster, kind, namespace, name, state, condition, reason, revision, version,
+     * suspended, seen and message.
+     */
+    public Document toDocument() {
+        List<Document> rows = new java.util.ArrayList<>();
+        for (StageStatus stage : stages) {
+            rows.add(new Document().put("stage", stage.stage()).put("state", stage.state())
+                    .put("git", new Document().put("file", stage.git().file())
+                            .put("constraints", stage.git().constraints()).put("version", stage.git().version())
+                            .put("problem", stage.git().problem()))
+                    .put("liveVersion", stage.liveVersion())
+                    .put("flux", new Document().put("state", stage.flux())
+                            .put("kustomizations", stage.kustomizations().stream().map(ObjectStatus::toDocument)
+                                    .toList()))
+                    .put("packageInstall", stage.packageInstall().toDocument()));
+        }
+        return new Document().put("package", packageName).put("repository", repository).put("branch", branch)
+                .put("head", head).put("checkedAt", checkedAt.toString()).put("live", live).put("note", note)
+                .put("source", source == null ? null : source.toDocument()).put("stages", rows);
     }
 
     public StatusReport {
@@ -128,6 +153,13 @@ public record StatusReport(String packageName, String repository, String branch,
         }
 
         /** An object as judged, before the withers add what its kind reports (condition, revision, version). */
+        public Document toDocument() {
+            return new Document().put("cluster", cluster).put("kind", kind).put("namespace", namespace)
+                    .put("name", name).put("state", state).put("condition", condition).put("reason", reason)
+                    .put("revision", revision).put("version", version).put("suspended", suspended)
+                    .put("seen", seen).put("message", message);
+        }
+
         public static ObjectStatus judged(String cluster, String kind, String namespace, String name, State state,
                 String seen, String message) {
             return new ObjectStatus(cluster, kind, namespace, name, state, null, null, null, null, false, seen,

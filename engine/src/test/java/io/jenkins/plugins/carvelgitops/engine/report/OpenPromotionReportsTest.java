@@ -42,12 +42,12 @@ class OpenPromotionReportsTest {
 
     @Test
     void theDocumentSectionHoldsEveryField() {
-        Map<String, Object> doc = OpenPromotionReports.document(TWO);
+        Map<String, Object> doc = TWO.toDocument().map();
         assertThat(doc).containsEntry("provider", "github").containsEntry("shown", true).containsEntry("note", "");
-        assertThat((List<?>) doc.get("open")).first().isEqualTo(Map.of("stage", "qa", "number", 5, "url",
+        assertThat((List<?>) doc.get("open")).first().isEqualTo(Map.of("stage", "qa", "number", 5L, "url",
                 "https://github.com/acme/gitops/pull/5", "version", "1.3.0", "branch",
                 "carvel-gitops/app.default.tap/qa/1.3.0", "headCommit", "0123456789abcdef0123", "state", "open"));
-        assertThat(OpenPromotionReports.document(new OpenPromotions(null, "", List.of())))
+        assertThat(new OpenPromotions(null, "", List.of()).toDocument().map())
                 .containsEntry("provider", null).containsEntry("shown", false);
     }
 

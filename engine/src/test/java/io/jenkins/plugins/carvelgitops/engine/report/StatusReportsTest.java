@@ -45,7 +45,7 @@ class StatusReportsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theDocumentHoldsEveryFieldPerStage() {
-        Map<String, Object> doc = StatusReports.document(StatusSamples.live());
+        Map<String, Object> doc = StatusSamples.live().toDocument().map();
         assertThat(doc).containsEntry("package", "app.default.tap").containsEntry("head", StatusSamples.HEAD)
                 .containsEntry("checkedAt", "2026-01-01T10:00:00Z").containsEntry("live", true);
         List<Map<String, Object>> stages = (List<Map<String, Object>>) doc.get("stages");
