@@ -43,8 +43,9 @@ final class GiteaApi {
 
     Answer send(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "token " + token).header("Accept", "application/json")
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "token " + token)
+                    .header("Accept", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (body != null) {

@@ -34,7 +34,8 @@ final class GiteaServer implements AutoCloseable {
                 return new Build(version, Path.of(configured));
             }
             String xdg = env.get("XDG_CACHE_HOME");
-            Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+            Path cache = xdg != null && !xdg.isEmpty() ? Path.of(xdg)
+                    : Path.of(System.getProperty("user.home"), ".cache");
             return new Build(version, cache.resolve("carvel-gitops").resolve("gitea-" + version));
         }
 
@@ -157,12 +158,13 @@ final class GiteaServer implements AutoCloseable {
         return command;
     }
 
-    /** Runs an admin command, its output appended to {@code admin.log}; fails with that output. */
+    /** Runs an admin command, its output appended to {@code admin.log} (the command without its flags). */
     private void admin(Duration timeout, String... args) {
         String out = run(timeout, args);
         try {
-            Files.writeString(dir.resolve("admin.log"), "$ gitea " + args[0] + "\n" + out + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve("admin.log"), "$ gitea " + name(args) + "\n" + out + "\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -177,20 +179,25 @@ final class GiteaServer implements AutoCloseable {
             byte[] bytes = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("gitea " + args[0] + " did not end within " + timeout.toSeconds() + "s");
+                throw new IllegalStateException("gitea " + name(args) + " did not end within " + timeout.toSeconds()
+                        + "s");
             }
             String out = new String(bytes, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("gitea " + String.join(" ", args[0], args.length > 1 ? args[1] : "")
-                        .strip() + " exited with " + p.exitValue() + ":\n" + out);
+                throw new IllegalStateException("gitea " + name(args) + " exited with " + p.exitValue() + ":\n" + out);
             }
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + build.binary(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running gitea " + args[0], e);
+            throw new IllegalStateException("interrupted while running gitea " + name(args), e);
         }
+    }
+
+    /** The command's words before its first flag: {@code admin user create}, never a password. */
+    private static String name(String... args) {
+        return String.join(" ", java.util.Arrays.stream(args).takeWhile(a -> !a.startsWith("--")).toList());
     }
 
     /** Creates a user with a random password (nobody signs in: the tests use tokens). */

@@ -54,7 +54,8 @@ public final class GitHttpServer implements AutoCloseable {
                 String hookSays = result.hookSays;
                 if (hookSays != null) {
                     rp.sendMessage(hookSays);
-                    commands.forEach(c -> c.setResult(org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
+                    commands.forEach(c -> c.setResult(
+                            org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
                             "pre-receive hook declined"));
                 }
                 String refusal = result.refusal;
