@@ -17,10 +17,14 @@ import java.util.Optional;
 /**
  * The version set of {@code e2e/control-plane.properties} and where {@code .ci/control-plane} keeps its
  * binaries: {@code $CARVEL_GITOPS_CONTROL_PLANE}, else {@code ~/.cache/carvel-gitops/<set>} named, as the
- * script names it, after the SHA-256 of the sorted non-comment lines. {@code KUBEBUILDER_ASSETS}
+ * script names it, after the SHA-256 of the sorted non-comment lines but for the {@code gitea.*} ones (Gitea
+ * has a folder of its own, see {@link GiteaServer}). {@code KUBEBUILDER_ASSETS}
  * (envtest's convention) supplies kube-apiserver and etcd when set.
  */
 public record ControlPlaneBinaries(Map<String, String> versions, Path folder, Path assets) {
+
+    /** The keys of the Gitea server, which are no part of the control plane's version set. */
+    static final String GITEA_PREFIX = "gitea.";
 
     /** Reads the version set and resolves the folders from {@code env}. */
     public static ControlPlaneBinaries load(Path properties, Map<String, String> env) {
@@ -40,7 +44,8 @@ public record ControlPlaneBinaries(Map<String, String> versions, Path folder, Pa
             }
             versions.put(entry.substring(0, eq), entry.substring(eq + 1));
         }
-        String set = sha256(String.join("\n", entries) + "\n").substring(0, 12);
+        String set = sha256(entries.stream().filter(e -> !e.startsWith(GITEA_PREFIX)).map(e -> e + "\n")
+                .collect(java.util.stream.Collectors.joining())).substring(0, 12);
         Path folder;
         if (nonEmpty(env.get("CARVEL_GITOPS_CONTROL_PLANE"))) {
             folder = Path.of(env.get("CARVEL_GITOPS_CONTROL_PLANE"));

@@ -185,8 +185,9 @@ public final class JGitRemote implements GitRemote {
         String ref = Constants.R_HEADS + branch;
         try (LocalRemote.PushGuard guard = LocalRemote.guardPush(url, branch, List.of(branch),
                 options.lockTimeout(), listener, describe())) {
-            RemoteRefUpdate update = pushed(access.authorize(cache.git().push().setRemote("origin")
+            Pushed pushed = pushed(access.authorize(cache.git().push().setRemote("origin")
                     .setRefSpecs(new RefSpec(ref + ":" + ref))).call(), ref);
+            RemoteRefUpdate update = pushed.update();
             String why = update.getMessage() == null ? "" : update.getMessage();
             return switch (update.getStatus()) {
                 case OK, UP_TO_DATE -> PushStatus.PUSHED;
@@ -196,7 +197,7 @@ public final class JGitRemote implements GitRemote {
                     }
                     if (update.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON) {
                         throw new GitopsGitException("the server refused the push to " + describe() + ": "
-                                + access.redact(why) + "; check branch protection and server hooks");
+                                + access.redact(pushed.reason()) + "; check branch protection and server hooks");
                     }
                     throw new GitopsGitException("push to " + describe() + " failed: " + update.getStatus()
                             + (why.isEmpty() ? "" : " " + access.redact(why)));
@@ -207,11 +208,18 @@ public final class JGitRemote implements GitRemote {
         }
     }
 
-    private RemoteRefUpdate pushed(Iterable<PushResult> results, String ref) {
+    /** A ref's update and what the server said while receiving the push (a hook's output). */
+    private record Pushed(RemoteRefUpdate update, String serverMessages) {
+        String reason() {
+            return PushRefusals.reason(update.getMessage(), serverMessages);
+        }
+    }
+
+    private Pushed pushed(Iterable<PushResult> results, String ref) {
         for (PushResult result : results) {
             RemoteRefUpdate update = result.getRemoteUpdate(ref);
             if (update != null) {
-                return update;
+                return new Pushed(update, result.getMessages());
             }
         }
         throw new GitopsGitException("push to " + describe() + " returned no result for " + ref);
@@ -233,15 +241,16 @@ public final class JGitRemote implements GitRemote {
             }
             try (LocalRemote.PushGuard guard = LocalRemote.guardPush(url, null, List.of(target),
                     options.lockTimeout(), listener, describe())) {
-                RemoteRefUpdate update = pushed(access.authorize(g.push().setRemote("origin").setForce(true)
+                Pushed pushed = pushed(access.authorize(g.push().setRemote("origin").setForce(true)
                         .setRefSpecs(new RefSpec("+" + commit + ":" + ref))).call(), ref);
+                RemoteRefUpdate update = pushed.update();
                 if (update.getStatus() == RemoteRefUpdate.Status.OK
                         || update.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE) {
                     return new BranchPush(commit, true);
                 }
                 throw new GitopsGitException("the server refused the push to branch " + target + " of "
                         + Urls.withoutCredentials(url) + ": " + update.getStatus()
-                        + (update.getMessage() == null ? "" : " " + access.redact(update.getMessage()))
+                        + (pushed.reason().isEmpty() ? "" : " " + access.redact(pushed.reason()))
                         + "; check that the token may create branches and no rule forbids " + target);
             }
         } catch (GitAPIException | IOException e) {

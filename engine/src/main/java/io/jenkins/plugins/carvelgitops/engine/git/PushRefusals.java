@@ -1,7 +1,10 @@
 package io.jenkins.plugins.carvelgitops.engine.git;
 
+import io.jenkins.plugins.carvelgitops.engine.text.Text;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which reasons a Git server gives for refusing a ref update mean "someone moved the branch first" (fetch the
@@ -18,6 +21,10 @@ public final class PushRefusals {
     /** JGit's {@code RemoteRefUpdate.Status} names that mean someone else moved the branch first. */
     private static final List<String> RACE_STATUSES = List.of("REJECTED_NONFASTFORWARD", "REJECTED_REMOTE_CHANGED");
 
+    private static final int MAX_SERVER_MESSAGES = 500;
+    /** A line that is only a label (Gitea frames its hook's message with bare "error:" lines). */
+    private static final Pattern LABEL_ONLY = Pattern.compile("\\s*((remote|error|warning|hint):\\s*)*");
+
     private PushRefusals() {
     }
 
@@ -31,6 +38,26 @@ public final class PushRefusals {
             return true;
         }
         return "REJECTED_OTHER_REASON".equals(status) && isLostRace(reason);
+    }
+
+    /**
+     * The reason to report for a refused ref update: the ref's own status message ({@code refusal}), and what the
+     * server said while receiving the push ({@code serverMessages}, its "remote:" lines). A server that runs
+     * hooks (C Git's receive-pack, under Gitea, Forgejo, GitLab) words the ref's refusal only "pre-receive hook
+     * declined" and puts the hook's own words, such as a protected branch's, in those lines; lines that are
+     * only a label ({@code error:}) are left out.
+     */
+    public static String reason(String refusal, String serverMessages) {
+        String ref = refusal == null ? "" : refusal.strip();
+        String said = serverMessages == null ? "" : Text.oneLine(serverMessages.lines()
+                .filter(line -> !LABEL_ONLY.matcher(line).matches()).collect(Collectors.joining("\n")));
+        if (said.length() > MAX_SERVER_MESSAGES) {
+            said = said.substring(0, MAX_SERVER_MESSAGES) + "…";
+        }
+        if (said.isEmpty() || ref.contains(said)) {
+            return ref;
+        }
+        return ref.isEmpty() ? "the server said: " + said : ref + " (the server said: " + said + ")";
     }
 
     /** Whether the server's reason says the branch moved between its advertisement and our update. */

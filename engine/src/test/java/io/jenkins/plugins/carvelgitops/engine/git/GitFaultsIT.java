@@ -118,6 +118,20 @@ class GitFaultsIT {
     }
 
     @Test
+    void aHooksOwnWordsAreInTheRefusal() throws Exception {
+        repository(server.url("gitops.git"), tmp.resolve("cache")).publish(change(1));
+        String before = remote.head();
+        server.refusePushesInAHook("error:\nerror: Not allowed to push to protected branch main\nerror:");
+        assertThatThrownBy(() -> repository(server.url("gitops.git"), tmp.resolve("cache")).publish(change(2)))
+                .isInstanceOf(GitopsGitException.class)
+                .hasMessageContaining("the server refused the push to " + server.url("gitops.git") + " (branch main): "
+                        + "pre-receive hook declined (the server said: error: Not allowed to push to protected branch "
+                        + "main); check branch protection");
+        assertThat(listener.text()).doesNotContain("attempt 2");
+        assertThat(remote.head()).isEqualTo(before);
+    }
+
+    @Test
     void anUnreachableRemoteIsAClearErrorNamingIt() throws Exception {
         // Port 1 (tcpmux) has no listener; a freed ephemeral port could be taken by another test's server.
         int closedPort = 1;

@@ -43,4 +43,24 @@ class PushRefusalsTest {
     void classifiesJGitsStatusAndTheReasonTogether(String status, String reason, boolean lostRace) {
         assertThat(PushRefusals.isLostRace(status, reason)).isEqualTo(lostRace);
     }
+
+    @org.junit.jupiter.api.Test
+    void theReasonCarriesWhatTheServerSaidBesideTheRefsOwnStatus() {
+        // Gitea 1.27.3: C Git's receive-pack words the ref's refusal, the hook's words come as "remote:" lines,
+        // framed by bare "error:" lines
+        assertThat(PushRefusals.reason("pre-receive hook declined", "error:\nerror: Not allowed to push to protected "
+                + "branch main\nerror:\n")).isEqualTo("pre-receive hook declined (the server said: error: Not allowed "
+                + "to push to protected branch main)");
+        assertThat(PushRefusals.reason("pre-receive hook declined", "remote: \nerror:  \n")).isEqualTo(
+                "pre-receive hook declined");
+        assertThat(PushRefusals.reason("pre-receive hook declined", "first line\r\nsecond\u001b[0m line\n"))
+                .isEqualTo("pre-receive hook declined (the server said: first line; second [0m line)");
+        assertThat(PushRefusals.reason("protected branch: use a pull request", "protected branch: use a pull request"))
+                .isEqualTo("protected branch: use a pull request");
+        assertThat(PushRefusals.reason("branch is locked", null)).isEqualTo("branch is locked");
+        assertThat(PushRefusals.reason("branch is locked", "  \n")).isEqualTo("branch is locked");
+        assertThat(PushRefusals.reason(null, "hook said no")).isEqualTo("the server said: hook said no");
+        assertThat(PushRefusals.reason("declined", "x".repeat(600))).hasSize("declined (the server said: ".length()
+                + 500 + 2);
+    }
 }

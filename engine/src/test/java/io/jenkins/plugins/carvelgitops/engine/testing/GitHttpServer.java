@@ -51,6 +51,13 @@ public final class GitHttpServer implements AutoCloseable {
         git.setReceivePackFactory((req, repo) -> {
             org.eclipse.jgit.transport.ReceivePack receive = new org.eclipse.jgit.transport.ReceivePack(repo);
             receive.setPreReceiveHook((rp, commands) -> {
+                String hookSays = result.hookSays;
+                if (hookSays != null) {
+                    rp.sendMessage(hookSays);
+                    commands.forEach(c -> c.setResult(
+                            org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
+                            "pre-receive hook declined"));
+                }
                 String refusal = result.refusal;
                 if (refusal != null) {
                     commands.forEach(c -> c.setResult(org.eclipse.jgit.transport.ReceiveCommand.Result.REJECTED_OTHER_REASON,
@@ -93,6 +100,17 @@ public final class GitHttpServer implements AutoCloseable {
     /** From now on every push is refused with {@code message}, as a protected branch or a server hook would. */
     public void refusePushes(String message) {
         this.refusal = message;
+    }
+
+    private volatile String hookSays;
+
+    /**
+     * From now on every push is refused as C Git's receive-pack refuses it when a hook declines (as under
+     * Gitea): the ref's status says only "pre-receive hook declined", {@code message} comes as the
+     * server's "remote:" lines.
+     */
+    public void refusePushesInAHook(String message) {
+        this.hookSays = message;
     }
 
     private volatile String protectedRef;
