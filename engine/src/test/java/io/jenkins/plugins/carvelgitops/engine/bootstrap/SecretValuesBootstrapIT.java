@@ -14,6 +14,7 @@ import io.jenkins.plugins.carvelgitops.engine.model.Semver;
 import io.jenkins.plugins.carvelgitops.engine.testing.MockCluster;
 import io.jenkins.plugins.carvelgitops.engine.testing.RecordingProgress;
 import io.jenkins.plugins.carvelgitops.engine.testing.SecretScan;
+import io.jenkins.plugins.carvelgitops.engine.validate.Parameter;
 import io.jenkins.plugins.carvelgitops.engine.validate.ValidationException;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ class SecretValuesBootstrapIT {
             }
             assertThatThrownBy(() -> bootstrap.run(request(build, prod, Map.of(), false)))
                     .hasMessageContaining("stages[prod].secretValues: no values given for db_password, api_key")
-                    .hasMessageContaining("CARVEL_GITOPS_SECRET_VALUES_PROD");
+                    .hasMessageEndingWith("supply them at run time for stage prod: " + Parameter.SECRET_VALUES.ref());
             assertThatThrownBy(() -> bootstrap.run(request(build, prod, Map.of("staging", given("a: b\n")), false)))
                     .hasMessageContaining("stage staging declares no secretValues");
             assertThat(prod.writes()).as("nothing applied after a problem").isEmpty();
