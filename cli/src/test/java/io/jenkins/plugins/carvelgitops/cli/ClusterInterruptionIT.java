@@ -49,8 +49,8 @@ class ClusterInterruptionIT {
                   - {name: prod, namespace: apps, serviceAccount: app-installer}
                 """);
         try (SimulatedDelivery d = new SimulatedDelivery("v1", Format.SHA1, List.of("prod"), 1, false)) {
+            // No head yet: Flux has nothing to fetch, so the first verify waits however its events are ordered
             d.flux.reactToRequests(false);
-            d.flux.head(sha);
             d.deliver("prod", "1.2.3");
             Path b = Files.writeString(dir.resolve("build.kubeconfig"), d.build.kubeconfig().content());
             Path p = Files.writeString(dir.resolve("prod.kubeconfig"), d.run("prod").kubeconfig().content());
@@ -67,10 +67,11 @@ class ClusterInterruptionIT {
             assertThat(line).as("verify reached the wait").isNotNull();
             kill(waiting, signal);
             assertThat(waiting.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(waiting.exitValue()).isNotZero();
+            String rest = err.lines().collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(waiting.exitValue()).as("after \"%s\":\n%s", line, rest).isNotZero();
             assertTempHoldsNo(tmp, KUBE_TOKEN);
 
-            d.flux.tick();
+            d.flux.head(sha).tick();
             Process next = start(work, tmp, Map.of(), args);
             next.getInputStream().readAllBytes();
             String nextErr = new String(next.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
