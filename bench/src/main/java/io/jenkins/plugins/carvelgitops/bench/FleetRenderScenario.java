@@ -49,6 +49,9 @@ final class FleetRenderScenario {
         return results;
     }
 
+    /** The tag on the generated head of a kept pair, which every measured run resets to. */
+    static final String BASE_TAG = "bench-base";
+
     /** Our repository and the baseline's clone of it, with the generated head. */
     private record Pair(Path ours, Path theirs, String base, int files) {
     }
@@ -65,18 +68,30 @@ final class FleetRenderScenario {
         Path ours = fixtures.resolve("ours-repo-" + name);
         Path theirs = fixtures.resolve("baseline-repo-" + name);
         Path made = fixtures.resolve(name + ".made");
-        if (!Files.exists(made)) {
+        // the generated head is tagged: a run that stopped early leaves the branch on its own render commit
+        if (!Files.exists(made) || !tagged(ours) || !tagged(theirs)) {
             PromoteScenario.deleteTree(ours);
             PromoteScenario.deleteTree(theirs);
             long start = System.nanoTime();
             LargeRepository.create(ours, files, settings.commits());
             Processes.run(dir, List.of("git", "clone", "-q", ours.toString(), theirs.toString()), null);
             Processes.run(theirs, List.of("git", "remote", "remove", "origin"), null);
+            Processes.run(ours, List.of("git", "tag", BASE_TAG), null);
+            Processes.run(theirs, List.of("git", "tag", BASE_TAG), null);
             Files.writeString(made, String.format(java.util.Locale.ROOT, "made in %.1f s%n",
                     (System.nanoTime() - start) / 1e9));
         }
         System.err.println("fixture " + name + ": " + Files.readString(made).strip());
-        return new Pair(ours, theirs, LargeRepository.head(ours), files);
+        return new Pair(ours, theirs, BASE_TAG, files);
+    }
+
+    private static boolean tagged(Path repo) {
+        try {
+            Processes.run(repo, List.of("git", "rev-parse", "-q", "--verify", BASE_TAG + "^{commit}"), null);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private Result measure(Path dir, Pair repos, int stages, boolean copied, String scenario, String target)

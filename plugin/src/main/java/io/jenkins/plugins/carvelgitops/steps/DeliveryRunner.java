@@ -44,8 +44,9 @@ final class DeliveryRunner {
                         s.isDryRun(), s.isAllowDowngrade(), s.isKeepVersion(), credential, git, listener));
     }
 
-    static Delivery promote(PromoteSettings s, Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
-            throws IOException, InterruptedException {
+    /** @param waitHere whether a {@code waitForMerge} wait runs in the callable (the Freestyle builder's) */
+    static Delivery promote(PromoteSettings s, Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
+            boolean waitHere) throws IOException, InterruptedException {
         try {
             s.check();
         } catch (IllegalArgumentException e) {
@@ -53,7 +54,7 @@ final class DeliveryRunner {
         }
         return deliver(s.getConfig(), s.getOverrides(), s.getCredentialsId(), run, workspace, env, listener,
                 (inputs, credential, git) -> new PromoteCallable(inputs, s, credential, git,
-                        LiveKubeconfigs.resolve(s, inputs, run, workspace), listener));
+                        LiveKubeconfigs.resolve(s, inputs, run, workspace), waitHere, listener));
     }
 
     private static Delivery deliver(String config, String overridesText, String credentialsId, Run<?, ?> run,

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One timer tick of {@code carvelGitopsWaitForMerge}: a look at the pull request and the engine's
+ * One timer tick of a {@link MergeWatch}: a look at the pull request and the engine's
  * decision ({@link MergeWait#decide}), or when to look next. A provider that cannot be reached is looked
  * at again until the deadline (the wait outlives a network hiccup); a refusal (a revoked token, a
  * deleted repository) ends the wait at once. Free of Jenkins types, so it is tested with a fake host

@@ -28,15 +28,18 @@ final class PromoteCallable extends DeliveryCallable {
     private final String message;
     private final boolean pullRequest;
     private final String waitForMerge;
+    /** Whether the wait for the merge runs here (the Freestyle builder) or after the callable (the step). */
+    private final boolean waitHere;
     /** Kubeconfig content by stage for {@code requireLive}; null when the promotion does not require it. */
     private final LinkedHashMap<String, String> liveKubeconfigs;
 
     /**
      * @param liveKubeconfigs the source stage's kubeconfig content for {@code requireLive} (empty when no
      *                        credential names it); ignored unless {@code s} requires it live
+     * @param waitHere        whether {@code waitForMerge} waits in the callable; else it is only checked
      */
     PromoteCallable(ConfigInputs inputs, PromoteSettings s, StandardUsernamePasswordCredentials credential,
-            GitSettings git, Map<String, String> liveKubeconfigs, TaskListener listener) {
+            GitSettings git, Map<String, String> liveKubeconfigs, boolean waitHere, TaskListener listener) {
         super(inputs, credential, git, listener);
         this.from = s.getFrom();
         this.to = s.getTo();
@@ -46,6 +49,7 @@ final class PromoteCallable extends DeliveryCallable {
         this.message = s.getMessage();
         this.pullRequest = s.isPullRequest();
         this.waitForMerge = s.getWaitForMerge();
+        this.waitHere = waitHere;
         this.liveKubeconfigs = s.isRequireLive() ? new LinkedHashMap<>(liveKubeconfigs) : null;
     }
 
@@ -55,7 +59,7 @@ final class PromoteCallable extends DeliveryCallable {
                 .to(to).version(version).allowDowngrade(allowDowngrade).message(message).dryRun(dryRun)
                 .requireLive(liveKubeconfigs == null ? null : new CredentialLiveCheck(liveKubeconfigs)).build();
         if (PullRequestPromoteService.wanted(job, pullRequest) || waitForMerge != null) {
-            return PullRequestResults.promote(job, repos, token(), waitForMerge, progress);
+            return PullRequestResults.promote(job, repos, token(), waitForMerge, waitHere, progress);
         }
         PromoteOutcome outcome = new PromoteService(repos, progress).run(job);
         return Delivery.promoted(outcome, outcome.toDocument(), null, repos.url(), repos.branch());

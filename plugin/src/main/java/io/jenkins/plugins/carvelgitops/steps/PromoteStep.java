@@ -10,13 +10,11 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.carvelgitops.Messages;
 import io.jenkins.plugins.carvelgitops.credentials.CredentialsLister;
-import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -146,27 +144,7 @@ public final class PromoteStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new Execution(context, settings());
-    }
-
-    static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final transient PromoteSettings settings;
-
-        Execution(StepContext context, PromoteSettings settings) {
-            super(context);
-            this.settings = settings;
-        }
-
-        @Override
-        protected Map<String, Object> run() throws Exception {
-            StepContext c = getContext();
-            Delivery d = Steps.promote(settings, c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class),
-                    c.get(TaskListener.class));
-            return d.getDocument();
-        }
+        return new PromoteExecution(context, settings());
     }
 
     @Extension

@@ -19,7 +19,9 @@ import java.util.Map;
 /**
  * {@code carvelGitopsPromote pullRequest: true} (or to a {@code pullRequest: true} stage): the engine's
  * promotion through a pull request on the agent, with the Git credential's token for the provider's
- * API, and {@code waitForMerge:} as a wait in the same step (it holds the executor while it waits).
+ * API. {@code waitForMerge:} is checked here before anything is pushed; the Freestyle builder also waits
+ * here (holding its executor, as a Freestyle build does anyway), the Pipeline step afterwards on a timer
+ * ({@link PromoteExecution}).
  */
 final class PullRequestResults {
 
@@ -27,7 +29,7 @@ final class PullRequestResults {
     }
 
     static Delivery promote(PromoteJob job, DeliveryCallable.Repos repos, String token, String waitForMerge,
-            ProgressListener progress) {
+            boolean waitHere, ProgressListener progress) {
         Duration wait = null;
         if (waitForMerge != null) {
             if (!FluxDuration.isValid(waitForMerge) || FluxDuration.parse(waitForMerge).isZero()) {
@@ -43,19 +45,14 @@ final class PullRequestResults {
         PullRequestHost[] host = new PullRequestHost[1];
         PullRequestOutcome outcome = new PullRequestPromoteService(repos, address -> host[0] = PullRequestHosts.open(
                 address, token, "credentialsId"), progress).run(job);
-        if (wait != null && outcome.pullRequest() != null) {
+        if (wait != null && waitHere && outcome.pullRequest() != null) {
             outcome = outcome.withWait(awaitInStep(host[0], outcome.pullRequest(), wait, progress));
         }
         return Delivery.promoted(outcome.promotion(), outcome.toDocument(), outcome.summary(), repos.url(),
                 repos.branch());
     }
 
-    /**
-     * {@code waitForMerge:} inside the promote step (and the Freestyle builder, which holds its executor
-     * anyway): looks every {@link MergeWait#DEFAULT_POLL} with the engine's decision. A Pipeline that must
-     * not hold an executor or must survive a restart waits with {@code carvelGitopsWaitForMerge} outside
-     * {@code node} instead.
-     */
+    /** The Freestyle builder's {@code waitForMerge:}: a look every {@link MergeWait#DEFAULT_POLL} with the engine's decision. */
     private static MergeWait.Result awaitInStep(PullRequestHost host, PullRequest pullRequest, Duration timeout,
             ProgressListener progress) {
         Instant start = Instant.now();

@@ -107,7 +107,7 @@ class PromoteRequireLiveTest {
     }
 
     private Delivery promote(PromoteSettings s, Map<String, String> kubeconfigs) throws Exception {
-        return new PromoteCallable(inputs(), s, null, null, kubeconfigs, listener).invoke(workspace.toFile(), null);
+        return new PromoteCallable(inputs(), s, null, null, kubeconfigs, true, listener).invoke(workspace.toFile(), null);
     }
 
     private static ConfigInputs inputs() {

@@ -27,7 +27,8 @@ class PullRequestResultsTest {
         PullRequestOutcome o = new PullRequestOutcome(new io.jenkins.plugins.carvelgitops.engine.promote.PromoteOutcome(
                 "app.default.tap", "1.2.3", "qa", "prod", "1.2.2", false,
                 new io.jenkins.plugins.carvelgitops.engine.git.CommitResult("89abcdef", true, List.of(), ""), false),
-                ProviderKind.GITHUB, pr, "created", List.of(), null);
+                new io.jenkins.plugins.carvelgitops.engine.pullrequest.RepositoryAddress(ProviderKind.GITHUB,
+                        java.net.URI.create("https://api.github.com"), "acme/gitops"), pr, "created", List.of(), null);
         if (ending != null) {
             o = o.withWait(new MergeWait.Result(ending, pr, Duration.ofSeconds(90)));
         }

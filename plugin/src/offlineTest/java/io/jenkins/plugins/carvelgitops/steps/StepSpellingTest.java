@@ -58,6 +58,6 @@ class StepSpellingTest {
         PrintStream logger = new PrintStream(log, true, StandardCharsets.UTF_8);
         TaskListener listener = () -> logger;
         ConfigInputs inputs = new ConfigInputs("carvel-gitops.yaml", Map.of(), Map.of());
-        return new PromoteCallable(inputs, s, null, null, Map.of(), listener).invoke(workspace.toFile(), null);
+        return new PromoteCallable(inputs, s, null, null, Map.of(), true, listener).invoke(workspace.toFile(), null);
     }
 }

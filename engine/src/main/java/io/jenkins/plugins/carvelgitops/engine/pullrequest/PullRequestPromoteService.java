@@ -80,7 +80,7 @@ public final class PullRequestPromoteService {
                 PullRequestText.title(promotion), PullRequestText.body(promotion, packageFile,
                         config.repository().branch(), planner.liveState()));
         String action = opened.action().equals("unchanged") && result.changed() ? "updated" : opened.action();
-        return new PullRequestOutcome(promotion, host.kind(), opened.pullRequest(), action, opened.superseded(), null);
+        return new PullRequestOutcome(promotion, address, opened.pullRequest(), action, opened.superseded(), null);
     }
 
     private static PromoteOutcome outcome(GitopsConfig config, PromoteJob job, String from, PromotionPlanner planner,

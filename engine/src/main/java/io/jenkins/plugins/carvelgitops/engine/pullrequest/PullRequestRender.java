@@ -116,7 +116,7 @@ public final class PullRequestRender {
                     + PullRequestText.changes(result);
             PullRequestPromotion.Opened opened = new PullRequestPromotion(host, settings, listener).open(
                     prefix(planned[0]) + version, prefix(planned[0]), config.repository().branch(), subject, body);
-            summary = PullRequestOutcome.summary(host.kind(), opened.pullRequest(), opened.action().equals("unchanged")
+            summary = PullRequestOutcome.summary(address, opened.pullRequest(), opened.action().equals("unchanged")
                     && result.changed() ? "updated" : opened.action(), opened.superseded(), null);
             return result;
         }
