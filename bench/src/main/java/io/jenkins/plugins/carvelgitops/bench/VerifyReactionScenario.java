@@ -84,9 +84,13 @@ final class VerifyReactionScenario {
             if (report.outcome() != VerifyReport.Outcome.READY) {
                 throw new IllegalStateException("verify did not succeed: " + report.message());
             }
-            // the decisive write is the later of both controllers' last: verify's reconcile request makes Flux
-            // write Ready again, at times after kapp-controller's last write
-            long lastWrite = Math.max(d.kapp("prod").lastWriteNanos(), d.flux.lastWriteNanos());
+            // The decisive write is the later of both controllers' last before the wait returned (verify's
+            // reconcile request makes Flux write Ready again, at times after kapp-controller's last write),
+            // timed from when it was sent: verify may see it before its sender has the answer. Both are
+            // drained first, so a write still in flight when the wait returned is counted.
+            d.kapp("prod").drain();
+            d.flux.drain();
+            long lastWrite = Math.max(d.kapp("prod").lastWriteSentBefore(doneAt), d.flux.lastWriteSentBefore(doneAt));
             int requests = d.build.requests().size() + d.run("prod").requests().size() - before;
             return new Trial((doneAt - lastWrite) / 1e6, requests);
         }

@@ -174,6 +174,11 @@ public final class KappSimulator implements AutoCloseable {
         return controller.lastWriteNanos();
     }
 
+    /** When this simulator sent its last status write at or before {@code nanos}; 0 if none. */
+    public long lastWriteSentBefore(long nanos) {
+        return controller.lastWriteSentBefore(nanos);
+    }
+
     /** Shows {@code observer} every PackageInstall right after this simulator wrote its status. */
     void onStatusWritten(Consumer<GenericKubernetesResource> observer) {
         controller.onStatusWritten(observer);

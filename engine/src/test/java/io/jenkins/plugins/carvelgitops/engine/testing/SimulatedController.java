@@ -30,6 +30,9 @@ final class SimulatedController implements AutoCloseable {
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<Consumer<GenericKubernetesResource>> observers = new CopyOnWriteArrayList<>();
     private volatile long lastWriteNanos;
+    /** When each status write was sent ({@link System#nanoTime()}), for timing what came after it. */
+    private final java.util.concurrent.ConcurrentSkipListSet<Long> writesSent =
+            new java.util.concurrent.ConcurrentSkipListSet<>();
 
     SimulatedController(String name) {
         this.name = name;
@@ -75,6 +78,7 @@ final class SimulatedController implements AutoCloseable {
     /** Merges {@code status} into the object's status (see {@link MockCluster#patchStatus}) and notes when. */
     void writeStatus(KubernetesClient client, String apiVersion, String kind, String namespace, String object,
             Map<String, Object> status) {
+        writesSent.add(System.nanoTime());
         GenericKubernetesResource written = MockCluster.patchStatus(client, apiVersion, kind, namespace, object,
                 status);
         lastWriteNanos = System.nanoTime();
@@ -84,6 +88,16 @@ final class SimulatedController implements AutoCloseable {
     /** {@link System#nanoTime()} when the last status write returned; 0 before the first. */
     long lastWriteNanos() {
         return lastWriteNanos;
+    }
+
+    /**
+     * When the last status write sent at or before {@code nanos} was sent; 0 if none. A watcher can see a
+     * write before its sender has the answer, so a reaction is timed from the sending; writes sent later
+     * (after what is being timed) do not count.
+     */
+    long lastWriteSentBefore(long nanos) {
+        Long sent = writesSent.floor(nanos);
+        return sent == null ? 0 : sent;
     }
 
     /** Shows {@code observer} every object as it stands right after one of this controller's status writes. */
