@@ -65,10 +65,20 @@ class ClusterInterruptionIT {
                 // until verify waits on the clusters
             }
             assertThat(line).as("verify reached the wait").isNotNull();
+            // both streams are read while it runs: a full pipe would stop the process writing its last lines
+            java.util.concurrent.CompletableFuture<String> rest = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> err.lines().collect(java.util.stream.Collectors.joining("\n")));
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    waiting.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException e) {
+                    // the process is gone
+                }
+            });
             kill(waiting, signal);
-            assertThat(waiting.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            String rest = err.lines().collect(java.util.stream.Collectors.joining("\n"));
-            assertThat(waiting.exitValue()).as("after \"%s\":\n%s", line, rest).isNotZero();
+            assertThat(waiting.waitFor(30, TimeUnit.SECONDS)).as("ended after SIG%s", signal).isTrue();
+            assertThat(waiting.exitValue()).as("after \"%s\":\n%s", line, rest.get(30, TimeUnit.SECONDS))
+                    .isNotZero();
             assertTempHoldsNo(tmp, KUBE_TOKEN);
 
             d.flux.head(sha).tick();
@@ -164,7 +174,7 @@ class ClusterInterruptionIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djava.io.tmpdir=" + tmp, "-jar", ProcessIT.jar().toAbsolutePath().toString()));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+        ProcessBuilder pb = new ProcessBuilder(Signals.withDefaultInterrupt(command)).directory(work.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("GIT_"));
         pb.environment().putAll(env);
         pb.environment().put("HOME", tmp.toString());

@@ -85,8 +85,8 @@ class InterruptionIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", ProcessIT.jar().toAbsolutePath().toString()));
         command.addAll(args);
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return new ProcessBuilder(Signals.withDefaultInterrupt(command)).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /** Every file in the working tree is either absent or complete (a full YAML document). */
