@@ -136,7 +136,8 @@ final class VerifyFanoutScenario {
                 throw new IllegalStateException("verify of " + stages + " stages did not finish");
             }
         }
-        if (p.exitValue() != 0) {
+        // the status file can vanish just before the process is reaped: wait for the exit itself
+        if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IllegalStateException("verify failed: " + Files.readString(dir.resolve("verify.err")));
         }
         return new Peak(peakRssKb / 1024.0, peakThreads, (System.nanoTime() - start) / 1e9);
