@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a wait for a merge keeps across a controller restart (it is serialized with its step execution):
- * the page, the API root, the credential ID and the deadline; never a token or a client.
+ * the page, the API root, the credential ID and the deadline. The client, which holds the token, is made
+ * again after a restart (its field is transient; a constructed watch has none yet).
  */
 class MergeWatchTest {
 
@@ -44,7 +45,7 @@ class MergeWatchTest {
     }
 
     @Test
-    void whatIsPersistedHoldsTheCredentialIdButNoToken() throws Exception {
+    void whatIsPersistedIsThePageTheApiAndTheCredentialIdNotAClient() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(new MergeWatch("carvelGitopsPromote", PAGE, API, "gitops-token", Duration.ofMinutes(5)));
